@@ -1,0 +1,35 @@
+package org.passerelle.batch;
+
+import java.time.Clock;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/** The job parameters a run carries. None of them is a secret: they are stored in the job repository. */
+final class RunParameters {
+
+	static final String INPUT_DIR = "input.dir";
+
+	static final String OUTPUT_DIR = "output.dir";
+
+	static final String RUN_DATE = "run.date";
+
+	static final String FORCE = "force";
+
+	/** Makes every run its own job instance, so two runs on one day are two instances. */
+	static final String LAUNCHED_AT = "launched.at";
+
+	private RunParameters() {
+	}
+
+	static JobParameters of(RunRequest request, Clock clock) {
+		return new JobParametersBuilder()
+			.addString(INPUT_DIR, request.inputDir().toAbsolutePath().normalize().toString())
+			.addString(OUTPUT_DIR, request.outputDir().toAbsolutePath().normalize().toString())
+			.addLocalDate(RUN_DATE, request.date())
+			.addString(FORCE, Boolean.toString(request.force()), false)
+			.addLong(LAUNCHED_AT, clock.millis())
+			.toJobParameters();
+	}
+
+}

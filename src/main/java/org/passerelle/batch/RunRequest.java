@@ -1,0 +1,15 @@
+package org.passerelle.batch;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * What the user asked a run to do.
+ *
+ * @param inputDir where the articles are
+ * @param outputDir where the paired outputs go
+ * @param date the label of the run (by default, today)
+ * @param force translate every article again, even those already done
+ */
+public record RunRequest(Path inputDir, Path outputDir, LocalDate date, boolean force) {
+}

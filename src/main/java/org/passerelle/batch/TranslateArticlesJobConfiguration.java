@@ -1,0 +1,91 @@
+package org.passerelle.batch;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.passerelle.article.ArticleCleaner;
+import org.passerelle.article.ArticleLoader;
+import org.passerelle.article.SourceFile;
+import org.passerelle.article.UnusableArticleException;
+import org.passerelle.config.PasserelleProperties;
+import org.passerelle.ledger.ArticleLedger;
+import org.passerelle.llm.Translation;
+import org.passerelle.llm.TranslationFailedException;
+import org.passerelle.llm.TranslationService;
+import org.passerelle.output.PairedOutputWriter;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The nightly job: one fault-tolerant chunk step from input files to paired outputs. */
+@Configuration(proxyBeanMethods = false)
+class TranslateArticlesJobConfiguration {
+
+	static final String JOB_NAME = "translateArticlesJob";
+
+	static final String STEP_NAME = "translateArticlesStep";
+
+	@Bean
+	Job translateArticlesJob(JobRepository jobRepository, Step translateArticlesStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(translateArticlesStep).build();
+	}
+
+	@Bean
+	Step translateArticlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PasserelleProperties properties, SourceFileReader sourceFileReader,
+			TranslateArticleProcessor translateArticleProcessor, PairedOutputItemWriter pairedOutputItemWriter,
+			FailedArticleRecorder failedArticleRecorder) {
+		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(sourceFileReader)
+			.processor(translateArticleProcessor)
+			.writer(pairedOutputItemWriter)
+			.faultTolerant()
+			// a bad file or a failed translation costs one article, never the run
+			.skip(UnusableArticleException.class, TranslationFailedException.class)
+			.skipLimit(Long.MAX_VALUE)
+			.skipListener(failedArticleRecorder)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	SourceFileReader sourceFileReader(@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir) {
+		return new SourceFileReader(Path.of(inputDir));
+	}
+
+	@Bean
+	@StepScope
+	TranslateArticleProcessor translateArticleProcessor(PasserelleProperties properties, ArticleLedger ledger,
+			@Lazy TranslationService translationService,
+			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
+			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") Boolean force) {
+		ArticleLoader loader = new ArticleLoader(new ArticleCleaner(), properties.maxFileBytes());
+		return new TranslateArticleProcessor(loader, ledger, translationService, Path.of(outputDir),
+				Boolean.TRUE.equals(force));
+	}
+
+	@Bean
+	@StepScope
+	PairedOutputItemWriter pairedOutputItemWriter(ArticleLedger ledger, Clock clock,
+			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new PairedOutputItemWriter(new PairedOutputWriter(Path.of(outputDir), clock), ledger, jobExecutionId);
+	}
+
+	@Bean
+	@StepScope
+	FailedArticleRecorder failedArticleRecorder(ArticleLedger ledger, Translation.Engine engine,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new FailedArticleRecorder(ledger, engine, jobExecutionId);
+	}
+
+}

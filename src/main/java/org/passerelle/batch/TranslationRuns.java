@@ -1,0 +1,73 @@
+package org.passerelle.batch;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/** Starts translation runs and reads their history from the job repository. */
+@Component
+public class TranslationRuns {
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job translateArticlesJob;
+
+	private final Clock clock;
+
+	TranslationRuns(JobOperator jobOperator, JobRepository jobRepository, Job translateArticlesJob, Clock clock) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.translateArticlesJob = translateArticlesJob;
+		this.clock = clock;
+	}
+
+	/** Runs the job to its end in this thread and says what it did. */
+	public RunSummary run(RunRequest request) throws Exception {
+		JobExecution execution = jobOperator.start(translateArticlesJob, RunParameters.of(request, clock));
+		return summarize(execution);
+	}
+
+	/** The most recent executions, newest first. */
+	public List<RunSummary> recent(int limit) {
+		List<RunSummary> runs = new ArrayList<>();
+		for (JobInstance instance : jobRepository.getJobInstances(TranslateArticlesJobConfiguration.JOB_NAME, 0, limit)) {
+			for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+				runs.add(summarize(execution));
+			}
+		}
+		runs.sort(Comparator.comparingLong(RunSummary::executionId).reversed());
+		return runs.size() > limit ? runs.subList(0, limit) : runs;
+	}
+
+	private static RunSummary summarize(JobExecution execution) {
+		long read = 0;
+		long written = 0;
+		long unchanged = 0;
+		long failed = 0;
+		long inputTokens = 0;
+		long outputTokens = 0;
+		for (StepExecution step : execution.getStepExecutions()) {
+			read += step.getReadCount();
+			written += step.getWriteCount();
+			unchanged += step.getFilterCount();
+			failed += step.getSkipCount();
+			inputTokens += step.getExecutionContext().getLong(PairedOutputItemWriter.inputTokensKey(), 0L);
+			outputTokens += step.getExecutionContext().getLong(PairedOutputItemWriter.outputTokensKey(), 0L);
+		}
+		return new RunSummary(execution.getId(), execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
+				execution.getStartTime(), execution.getEndTime(), execution.getStatus().name(), read, written, unchanged,
+				failed, inputTokens, outputTokens, execution.getAllFailureExceptions());
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.passerelle.cli;
+
+import org.passerelle.PasserelleApplication;
+import org.passerelle.config.InvalidConfigurationException;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring application for one command, turning start-up failures into a sentence and an exit code. */
+final class PasserelleContext {
+
+	private PasserelleContext() {
+	}
+
+	static ConfigurableApplicationContext start() {
+		try {
+			return new SpringApplicationBuilder(PasserelleApplication.class).run();
+		}
+		catch (RuntimeException ex) {
+			throw explain(ex);
+		}
+	}
+
+	static CommandFailure explain(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CommandFailure known) {
+				return known;
+			}
+			if (cause instanceof InvalidConfigurationException invalid) {
+				return new CommandFailure(ExitCodes.USAGE, "configuration error: " + invalid.getMessage());
+			}
+			String message = String.valueOf(cause.getMessage());
+			if (message.contains("lock acquisition failure")) {
+				return new CommandFailure(ExitCodes.LOCKED, "another Passerelle process is using the database "
+						+ "(a run still in progress?); try again when it has finished");
+			}
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BindException bind) {
+				return new CommandFailure(ExitCodes.USAGE, "configuration error: " + bind.getName()
+						+ " has a value that cannot be used" + valueOf(bind) + ": " + rootMessage(bind));
+			}
+		}
+		return new CommandFailure(ExitCodes.JOB_FAILED, "could not start: " + rootMessage(failure));
+	}
+
+	private static String valueOf(BindException bind) {
+		return bind.getProperty() == null ? "" : " ('" + bind.getProperty().getValue() + "')";
+	}
+
+	static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+	}
+
+}

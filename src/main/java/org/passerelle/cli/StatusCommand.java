@@ -1,0 +1,56 @@
+package org.passerelle.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.passerelle.batch.RunSummary;
+import org.passerelle.batch.TranslationRuns;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code passerelle status}: the recent runs, from the job repository. */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Shows the most recent runs.")
+class StatusCommand implements Callable<Integer> {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private static final String ROW = "%6s  %-10s  %-19s  %-19s  %-9s  %6s  %10s  %9s  %6s  %10s%n";
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "How many runs to show (default: ${DEFAULT-VALUE}).")
+	private int limit;
+
+	@Override
+	public Integer call() {
+		if (limit < 1) {
+			throw new CommandFailure(ExitCodes.USAGE, "--limit must be at least 1");
+		}
+		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
+			List<RunSummary> runs = context.getBean(TranslationRuns.class).recent(limit);
+			PrintWriter out = spec.commandLine().getOut();
+			if (runs.isEmpty()) {
+				out.println("No runs yet. Start one with: java -jar target/passerelle.jar run");
+				return ExitCodes.OK;
+			}
+			out.printf(ROW, "ID", "DATE", "START", "END", "STATUS", "READ", "TRANSLATED", "UNCHANGED", "FAILED", "TOKENS");
+			for (RunSummary run : runs) {
+				out.printf(ROW, run.executionId(), run.date(), time(run.start()), time(run.end()), run.status(), run.read(),
+						run.written(), run.unchanged(), run.failed(), run.totalTokens());
+			}
+			return ExitCodes.OK;
+		}
+	}
+
+	private static String time(LocalDateTime time) {
+		return time == null ? "-" : TIME.format(time);
+	}
+
+}

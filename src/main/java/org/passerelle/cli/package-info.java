@@ -1,0 +1,2 @@
+/** The commands a user types, and the exit codes cron sees. */
+package org.passerelle.cli;

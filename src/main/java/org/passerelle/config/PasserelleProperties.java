@@ -1,0 +1,133 @@
+package org.passerelle.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Every setting Passerelle reads, bound from {@code application.yml} and the environment.
+ * Values are checked here, so a wrong setting stops the program with one readable sentence.
+ */
+@ConfigurationProperties("passerelle")
+public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, int chunkSize,
+		int summaryMaxSentences, long maxFileBytes, Llm llm) {
+
+	public PasserelleProperties {
+		require(workDir != null, "passerelle.work-dir (PASSERELLE_WORK_DIR) must be set");
+		require(inputDir != null, "passerelle.input-dir (PASSERELLE_INPUT_DIR) must be set");
+		require(outputDir != null, "passerelle.output-dir (PASSERELLE_OUTPUT_DIR) must be set");
+		require(chunkSize >= 1 && chunkSize <= 1000,
+				"passerelle.chunk-size must be between 1 and 1000, was " + chunkSize);
+		require(summaryMaxSentences >= 1 && summaryMaxSentences <= 20,
+				"passerelle.summary-max-sentences must be between 1 and 20, was " + summaryMaxSentences);
+		require(maxFileBytes >= 1, "passerelle.max-file-bytes must be positive, was " + maxFileBytes);
+		require(llm != null, "passerelle.llm settings are missing");
+	}
+
+	/** Which LLM to call and how. The API key never appears in {@link #toString()}. */
+	public record Llm(String provider, String baseUrl, String model, String apiKey, String openaiApiKey,
+			String anthropicApiKey, Duration timeout, double temperature, int contextTokens, int maxOutputTokens) {
+
+		public Llm {
+			require(provider != null && !provider.isBlank(),
+					"PASSERELLE_LLM_PROVIDER must be one of " + LlmProvider.names());
+			LlmProvider.parse(provider);
+			require(timeout != null && !timeout.isNegative() && !timeout.isZero(),
+					"passerelle.llm.timeout must be a positive duration such as 5m or 90s");
+			require(temperature >= 0 && temperature <= 2,
+					"passerelle.llm.temperature must be between 0 and 2, was " + temperature);
+			require(contextTokens >= 512, "passerelle.llm.context-tokens must be at least 512, was " + contextTokens);
+			require(maxOutputTokens >= 256,
+					"passerelle.llm.max-output-tokens must be at least 256, was " + maxOutputTokens);
+		}
+
+		public LlmProvider providerKind() {
+			return LlmProvider.parse(provider);
+		}
+
+		/** The base URL configured, or the provider's usual one. */
+		public String effectiveBaseUrl() {
+			return isBlank(baseUrl) ? providerKind().defaultBaseUrl() : baseUrl.strip();
+		}
+
+		public String effectiveModel() {
+			return isBlank(model) ? providerKind().defaultModel() : model.strip();
+		}
+
+		/** PASSERELLE_LLM_API_KEY first, then the provider's own variable (OPENAI_API_KEY, ANTHROPIC_API_KEY). */
+		public String effectiveApiKey() {
+			if (!isBlank(apiKey)) {
+				return apiKey.strip();
+			}
+			return switch (providerKind()) {
+				case OPENAI -> isBlank(openaiApiKey) ? null : openaiApiKey.strip();
+				case ANTHROPIC -> isBlank(anthropicApiKey) ? null : anthropicApiKey.strip();
+				case OLLAMA -> null;
+			};
+		}
+
+		@Override
+		public String toString() {
+			return "Llm[provider=" + provider + ", baseUrl=" + effectiveBaseUrl() + ", model=" + effectiveModel()
+					+ ", apiKey=" + (effectiveApiKey() == null ? "unset" : "***") + ", timeout=" + timeout + "]";
+		}
+
+	}
+
+	/** The providers Passerelle knows how to build, with their usual address and a sensible model. */
+	public enum LlmProvider {
+
+		OLLAMA("http://localhost:11434", "qwen2.5:7b-instruct"),
+		OPENAI("https://api.openai.com/v1", "gpt-4o-mini"),
+		ANTHROPIC("https://api.anthropic.com/v1", "claude-3-5-haiku-latest");
+
+		private final String defaultBaseUrl;
+
+		private final String defaultModel;
+
+		LlmProvider(String defaultBaseUrl, String defaultModel) {
+			this.defaultBaseUrl = defaultBaseUrl;
+			this.defaultModel = defaultModel;
+		}
+
+		public String defaultBaseUrl() {
+			return defaultBaseUrl;
+		}
+
+		public String defaultModel() {
+			return defaultModel;
+		}
+
+		public String id() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		static String names() {
+			return "ollama, openai, anthropic";
+		}
+
+		public static LlmProvider parse(String value) {
+			for (LlmProvider candidate : values()) {
+				if (candidate.id().equalsIgnoreCase(value.strip())) {
+					return candidate;
+				}
+			}
+			throw new InvalidConfigurationException(
+					"PASSERELLE_LLM_PROVIDER is '" + value + "'; expected one of " + names());
+		}
+
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new InvalidConfigurationException(message);
+		}
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Passerelle's one typed, validated configuration record. */
+package org.passerelle.config;

@@ -1,0 +1,41 @@
+package org.passerelle.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The version recorded with every result: derived from the prompt files' bytes, so any edit to a
+ * prompt is a new version and the ledger translates articles again with it. Nobody has to remember
+ * to bump a number.
+ */
+public final class PromptVersion {
+
+	private PromptVersion() {
+	}
+
+	public static String current() {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (String resource : new String[] { ArticleTranslator.SYSTEM_PROMPT, ArticleTranslator.USER_PROMPT }) {
+				try (InputStream stream = PromptVersion.class.getResourceAsStream(resource)) {
+					if (stream == null) {
+						throw new IllegalStateException(resource + " is missing from the classpath");
+					}
+					digest.update(stream.readAllBytes());
+				}
+			}
+			return "translate-article@" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM ships SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,2 @@
+/** The paired files a translated article becomes, each written atomically. */
+package org.passerelle.output;

@@ -1,0 +1,73 @@
+package org.passerelle.article;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ArticleLoaderTests {
+
+	@TempDir
+	Path input;
+
+	private final ArticleLoader loader = new ArticleLoader(new ArticleCleaner(), 10_000);
+
+	@Test
+	void loadsACleanArticleWithTheHashOfTheFileBytes() throws Exception {
+		byte[] bytes = "Titre\n\nUn paragraphe.\n".getBytes(StandardCharsets.UTF_8);
+		Path file = Files.write(input.resolve("a.txt"), bytes);
+
+		Article article = loader.load(SourceFile.of(input, file));
+
+		assertThat(article.title()).isEqualTo("Titre");
+		assertThat(article.paragraphs()).containsExactly("Un paragraphe.");
+		assertThat(article.sha256()).isEqualTo(ArticleLoader.sha256(bytes)).hasSize(64);
+	}
+
+	@Test
+	void emptyFileIsRefusedWithAReason() throws IOException {
+		Path file = Files.write(input.resolve("empty.txt"), new byte[0]);
+
+		assertThatThrownBy(() -> loader.load(SourceFile.of(input, file))).isInstanceOf(UnusableArticleException.class)
+			.hasMessage("the file is empty");
+	}
+
+	@Test
+	void fileWithoutParagraphsIsRefused() throws IOException {
+		Path file = Files.writeString(input.resolve("title-only.txt"), "Juste un titre\n");
+
+		assertThatThrownBy(() -> loader.load(SourceFile.of(input, file))).isInstanceOf(UnusableArticleException.class)
+			.hasMessageContaining("no paragraph");
+	}
+
+	@Test
+	void invalidUtf8IsRefusedRatherThanGarbled() throws IOException {
+		Path file = Files.write(input.resolve("latin1.txt"), "Été\n\nDéjà là.".getBytes(StandardCharsets.ISO_8859_1));
+
+		assertThatThrownBy(() -> loader.load(SourceFile.of(input, file))).isInstanceOf(UnusableArticleException.class)
+			.hasMessage("the file is not valid UTF-8 text");
+	}
+
+	@Test
+	void binaryFileIsRefused() throws IOException {
+		Path file = Files.write(input.resolve("image.txt"), new byte[] { 'P', 'N', 'G', 0, 0, 1, 2 });
+
+		assertThatThrownBy(() -> loader.load(SourceFile.of(input, file))).isInstanceOf(UnusableArticleException.class)
+			.hasMessageContaining("binary");
+	}
+
+	@Test
+	void fileOverTheSizeLimitIsRefusedWithoutReadingIt() throws IOException {
+		Path file = Files.writeString(input.resolve("huge.txt"), "Titre\n\n" + "mot ".repeat(5_000));
+
+		assertThatThrownBy(() -> loader.load(SourceFile.of(input, file))).isInstanceOf(UnusableArticleException.class)
+			.hasMessageContaining("over the limit of 10000");
+	}
+
+}

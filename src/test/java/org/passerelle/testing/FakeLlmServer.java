@@ -1,0 +1,229 @@
+package org.passerelle.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A stand-in LLM provider on a real local port, answering like OpenAI's chat completions API and
+ * Ollama's chat API (formats from the providers' documentation), so tests exercise LangChain4j's real
+ * HTTP clients. Its default "translation" is mechanical: every paragraph comes back marked as English,
+ * keeping the source's count and order. Tests can change the answer, add latency, or make it fail.
+ *
+ * <p>Run it by hand with {@code java -cp ... org.passerelle.testing.FakeLlmServer [port] [latencyMillis]}.
+ */
+public final class FakeLlmServer implements AutoCloseable {
+
+	public static final String MODEL = "fake-translator";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	private final List<Recorded> requests = new ArrayList<>();
+
+	private volatile Duration latency = Duration.ZERO;
+
+	private volatile Function<JsonNode, Object> answerer = FakeLlmServer::translate;
+
+	private volatile Failure failure;
+
+	private FakeLlmServer(int port) throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+		server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+			Thread thread = new Thread(runnable, "fake-llm");
+			thread.setDaemon(true);
+			return thread;
+		}));
+		server.createContext("/", this::handle);
+		server.start();
+	}
+
+	public static FakeLlmServer start() throws IOException {
+		return new FakeLlmServer(0);
+	}
+
+	public static void main(String[] args) throws Exception {
+		FakeLlmServer fake = new FakeLlmServer(args.length > 0 ? Integer.parseInt(args[0]) : 11434);
+		if (args.length > 1) {
+			fake.latency(Duration.ofMillis(Long.parseLong(args[1])));
+		}
+		System.out.println("Fake LLM listening on " + fake.baseUrl() + " (OpenAI API under /v1, Ollama API under /api), model "
+				+ MODEL);
+		Thread.currentThread().join();
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	public String openAiBaseUrl() {
+		return baseUrl() + "/v1";
+	}
+
+	public FakeLlmServer latency(Duration latency) {
+		this.latency = latency;
+		return this;
+	}
+
+	/** Replaces the answer: given the article the request carried, return what the model should answer. */
+	public FakeLlmServer answer(Function<JsonNode, Object> answerer) {
+		this.answerer = answerer;
+		return this;
+	}
+
+	/** Every request from now on fails with this status and body. */
+	public FakeLlmServer failWith(int status, String body) {
+		this.failure = new Failure(status, body);
+		return this;
+	}
+
+	/** Chat requests received so far (model listings are not counted). */
+	public synchronized List<Recorded> chatRequests() {
+		return requests.stream().filter(Recorded::isChat).toList();
+	}
+
+	/** The mechanical default translation: same title and paragraphs, marked as English. */
+	public static Map<String, Object> translate(JsonNode article) {
+		List<String> paragraphs = new ArrayList<>();
+		for (JsonNode paragraph : article.get("paragraphs")) {
+			paragraphs.add("[EN] " + paragraph.asString());
+		}
+		return Map.of("title", "[EN] " + article.get("title").asString(), "paragraphs", paragraphs, "summary",
+				"A summary of: " + article.get("title").asString());
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String body;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			String path = exchange.getRequestURI().getPath();
+			synchronized (this) {
+				requests.add(new Recorded(exchange.getRequestMethod(), path, body,
+						exchange.getRequestHeaders().getFirst("Authorization")));
+			}
+			Failure failing = failure;
+			if (failing != null) {
+				send(exchange, failing.status(), failing.body());
+				return;
+			}
+			switch (path) {
+				case "/v1/models" -> send(exchange, 200,
+						"{\"object\":\"list\",\"data\":[{\"id\":\"" + MODEL + "\",\"object\":\"model\",\"created\":0,\"owned_by\":\"test\"}]}");
+				case "/api/tags" -> send(exchange, 200, "{\"models\":[{\"name\":\"" + MODEL + ":latest\",\"model\":\"" + MODEL
+						+ ":latest\",\"size\":1,\"digest\":\"0\",\"details\":{}}]}");
+				case "/v1/chat/completions" -> send(exchange, 200, openAiAnswer(body));
+				case "/api/chat" -> send(exchange, 200, ollamaAnswer(body));
+				default -> send(exchange, 404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
+			}
+		}
+	}
+
+	private String openAiAnswer(String requestBody) throws IOException {
+		String content = answerFor(requestBody);
+		ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", content);
+		message.putNull("refusal");
+		ObjectNode choice = JSON.createObjectNode().put("index", 0).put("finish_reason", "stop");
+		choice.set("message", message);
+		ObjectNode response = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion")
+			.put("created", 1_700_000_000L).put("model", MODEL);
+		response.putArray("choices").add(choice);
+		response.putObject("usage").put("prompt_tokens", tokens(requestBody)).put("completion_tokens", tokens(content))
+			.put("total_tokens", tokens(requestBody) + tokens(content));
+		return JSON.writeValueAsString(response);
+	}
+
+	private String ollamaAnswer(String requestBody) throws IOException {
+		String content = answerFor(requestBody);
+		ObjectNode response = JSON.createObjectNode().put("model", MODEL).put("created_at", "2026-11-23T00:00:00Z");
+		response.putObject("message").put("role", "assistant").put("content", content);
+		response.put("done", true).put("done_reason", "stop").put("prompt_eval_count", tokens(requestBody))
+			.put("eval_count", tokens(content));
+		return JSON.writeValueAsString(response);
+	}
+
+	private String answerFor(String requestBody) throws IOException {
+		sleep();
+		JsonNode article = articleIn(JSON.readTree(requestBody));
+		Object answer = answerer.apply(article);
+		return answer instanceof String text ? text : JSON.writeValueAsString(answer);
+	}
+
+	/** The article JSON embedded in the last user message. */
+	public static JsonNode articleIn(JsonNode request) {
+		ArrayNode messages = (ArrayNode) request.get("messages");
+		String user = "";
+		for (JsonNode message : messages) {
+			if ("user".equals(message.get("role").asString())) {
+				JsonNode content = message.get("content");
+				user = content.isString() ? content.asString() : content.get(0).get("text").asString();
+			}
+		}
+		return JSON.readTree(user.substring(user.indexOf('{'), user.lastIndexOf('}') + 1));
+	}
+
+	private static int tokens(String text) {
+		return Math.max(1, text.length() / 4);
+	}
+
+	private void sleep() {
+		try {
+			Thread.sleep(latency.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	/** One request the server received. */
+	public record Recorded(String method, String path, String body, String authorization) {
+
+		boolean isChat() {
+			return path.endsWith("/chat/completions") || path.equals("/api/chat");
+		}
+
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+		public JsonNode article() {
+			return articleIn(json());
+		}
+
+	}
+
+	private record Failure(int status, String body) {
+	}
+
+}
