@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.anthropic.AnthropicModelCatalog;
 import dev.langchain4j.model.catalog.ModelDescription;
 import dev.langchain4j.model.ollama.OllamaModel;
@@ -72,20 +73,36 @@ public final class ProviderCheck {
 
 	private static List<String> listModels(PasserelleProperties.Llm llm,
 			java.util.function.Supplier<List<ModelDescription>> catalog) {
-		String url = llm.effectiveBaseUrl();
 		try {
 			return catalog.get().stream().map(ModelDescription::name).toList();
 		}
 		catch (AuthenticationException ex) {
-			throw new ProviderSetupException(llm.provider() + " at " + url + " refused the API key ("
-					+ ErrorDescriptions.describe(ex, llm.effectiveApiKey())
-					+ "). Set PASSERELLE_LLM_API_KEY to a valid key.", ex);
+			throw keyRefused(llm, ex);
+		}
+		catch (HttpException ex) {
+			// the model catalogs report HTTP errors as they are, unlike the chat clients
+			if (ex.statusCode() == 401 || ex.statusCode() == 403) {
+				throw keyRefused(llm, ex);
+			}
+			if (ex.statusCode() == 404) {
+				return List.of(); // a server without a model listing can still translate
+			}
+			throw unreachable(llm, ex);
 		}
 		catch (RuntimeException ex) {
-			throw new ProviderSetupException("cannot reach " + llm.provider() + " at " + url + " ("
-					+ ErrorDescriptions.describe(ex, llm.effectiveApiKey())
-					+ "). Check PASSERELLE_LLM_BASE_URL and that the server is running.", ex);
+			throw unreachable(llm, ex);
 		}
+	}
+
+	private static ProviderSetupException keyRefused(PasserelleProperties.Llm llm, RuntimeException ex) {
+		return new ProviderSetupException(llm.provider() + " at " + llm.effectiveBaseUrl() + " refused the API key ("
+				+ ErrorDescriptions.describe(ex, llm.effectiveApiKey()) + "). Set PASSERELLE_LLM_API_KEY to a valid key.", ex);
+	}
+
+	private static ProviderSetupException unreachable(PasserelleProperties.Llm llm, RuntimeException ex) {
+		return new ProviderSetupException("cannot reach " + llm.provider() + " at " + llm.effectiveBaseUrl() + " ("
+				+ ErrorDescriptions.describe(ex, llm.effectiveApiKey())
+				+ "). Check PASSERELLE_LLM_BASE_URL and that the server is running.", ex);
 	}
 
 	private static void verifyListed(PasserelleProperties.Llm llm, List<String> models, Consumer<String> warnings) {

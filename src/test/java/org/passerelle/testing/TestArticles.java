@@ -1,0 +1,58 @@
+package org.passerelle.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.passerelle.article.Article;
+import org.passerelle.article.SourceFile;
+import org.passerelle.config.PasserelleProperties;
+
+/** Small French articles and settings for tests. */
+public final class TestArticles {
+
+	private TestArticles() {
+	}
+
+	public static Article article(String id, String title, String... paragraphs) {
+		return new Article(new SourceFile(Path.of(id), id), "0".repeat(64), title, List.of(paragraphs));
+	}
+
+	public static PasserelleProperties.Llm llm(String provider, String baseUrl, String apiKey) {
+		return new PasserelleProperties.Llm(provider, baseUrl, FakeLlmServer.MODEL, apiKey, null, null,
+				Duration.ofSeconds(20), 0.2, 8192, 8192);
+	}
+
+	/** Writes three short French articles, in two folders, under the given input directory. */
+	public static void writeThreeArticles(Path input) throws IOException {
+		write(input.resolve("politique/budget.txt"), """
+				Le Parlement adopte le budget 2027 après trois semaines de débats
+
+				Les députés ont adopté mardi soir le projet de loi de finances pour 2027 par 289 voix contre 250.
+
+				Le texte prévoit 12 milliards d'euros d'économies, principalement sur les dépenses de fonctionnement de l'État.
+				""");
+		write(input.resolve("politique/elections.md"), """
+				# Municipales : la participation en hausse dans les grandes villes
+
+				À midi, la participation atteignait 21,4 % à Lyon, contre 17,9 % lors du précédent scrutin.
+
+				Les bureaux de vote fermeront à 20 heures dans les villes de plus de 50 000 habitants.
+
+				Les premiers résultats sont attendus dans la soirée.
+				""");
+		write(input.resolve("sport.txt"), """
+				Le club de Rennes se qualifie pour les quarts de finale
+
+				Les Rennais se sont imposés 2 à 1 face à Lens, grâce à un but inscrit à la 87e minute.
+				""");
+	}
+
+	public static Path write(Path file, String text) throws IOException {
+		Files.createDirectories(file.getParent());
+		return Files.writeString(file, text);
+	}
+
+}
