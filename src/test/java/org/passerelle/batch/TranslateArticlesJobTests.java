@@ -1,0 +1,232 @@
+package org.passerelle.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.ledger.ArticleLedger;
+import org.passerelle.ledger.LedgerEntry;
+import org.passerelle.testing.FakeLlmServer;
+import org.passerelle.testing.TestArticles;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole job on a real HSQLDB file, real files, and the real OpenAI client talking to a fake provider. */
+@SpringBootTest
+class TranslateArticlesJobTests {
+
+	@TempDir
+	static Path workDir;
+
+	static FakeLlmServer fake;
+
+	@Autowired
+	TranslationRuns runs;
+
+	@Autowired
+	JobRepository jobRepository;
+
+	@Autowired
+	ArticleLedger ledger;
+
+	@Autowired
+	DataSource dataSource;
+
+	@TempDir
+	Path input;
+
+	@TempDir
+	Path output;
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) throws IOException {
+		fake = FakeLlmServer.start();
+		registry.add("passerelle.work-dir", () -> workDir.toString());
+		registry.add("passerelle.llm.provider", () -> "openai");
+		registry.add("passerelle.llm.base-url", fake::openAiBaseUrl);
+		registry.add("passerelle.llm.model", () -> FakeLlmServer.MODEL);
+		registry.add("passerelle.llm.api-key", () -> "sk-job-test");
+		registry.add("passerelle.chunk-size", () -> "2");
+	}
+
+	@AfterAll
+	static void stopFake() {
+		fake.close();
+	}
+
+	@BeforeEach
+	void startClean() {
+		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
+		fake.answer(FakeLlmServer::translate);
+	}
+
+	@Test
+	void threeArticlesBecomeThreeCompletePairsAndTheHistorySaysCompleted() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		int before = fake.chatRequests().size();
+
+		RunSummary run = runs.run(request());
+
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.read()).isEqualTo(3);
+		assertThat(run.written()).isEqualTo(3);
+		assertThat(run.failed()).isZero();
+		assertThat(run.inputTokens()).isPositive();
+		assertThat(fake.chatRequests()).hasSize(before + 3);
+		for (String base : List.of("politique/budget", "politique/elections", "sport")) {
+			assertThat(output.resolve(base + ".en.md")).exists();
+			assertThat(output.resolve(base + ".summary.md")).exists();
+			assertThat(output.resolve(base + ".meta.json")).exists();
+		}
+		assertThat(Files.readString(output.resolve("sport.en.md"))).isEqualTo("""
+				# [EN] Le club de Rennes se qualifie pour les quarts de finale
+
+				[EN] Les Rennais se sont imposés 2 à 1 face à Lens, grâce à un but inscrit à la 87e minute.
+				""");
+		JsonNode meta = JsonMapper.builder().build().readTree(output.resolve("politique/elections.meta.json").toFile());
+		assertThat(meta.get("source").asString()).isEqualTo("politique/elections.md");
+		assertThat(meta.get("sourceSha256").asString()).hasSize(64);
+		assertThat(meta.get("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(meta.get("provider").asString()).isEqualTo("openai");
+		assertThat(meta.get("model").asString()).isEqualTo(FakeLlmServer.MODEL);
+		assertThat(meta.get("promptVersion").asString()).startsWith("translate-article@");
+		assertThat(meta.at("/tokens/total").asLong()).isPositive();
+		assertThat(meta.get("jobExecutionId").asLong()).isEqualTo(run.executionId());
+
+		JobExecution execution = jobRepository.getJobExecution(run.executionId());
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(ledger.countByStatus(ArticleLedger.SUCCEEDED)).isEqualTo(3);
+		assertThat(runs.recent(5)).first().extracting(RunSummary::executionId).isEqualTo(run.executionId());
+	}
+
+	@Test
+	void secondRunOverAnUnchangedFolderSendsNothing() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		runs.run(request());
+		int afterFirst = fake.chatRequests().size();
+
+		RunSummary second = runs.run(request());
+
+		assertThat(fake.chatRequests()).hasSize(afterFirst);
+		assertThat(second.status()).isEqualTo("COMPLETED");
+		assertThat(second.unchanged()).isEqualTo(3);
+		assertThat(second.written()).isZero();
+	}
+
+	@Test
+	void anEditedArticleIsSentAgainAndOnlyIt() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		runs.run(request());
+		int afterFirst = fake.chatRequests().size();
+		TestArticles.write(input.resolve("sport.txt"), """
+				Le club de Rennes se qualifie pour les demi-finales
+
+				Les Rennais se sont imposés 3 à 1 face à Lens.
+				""");
+
+		RunSummary second = runs.run(request());
+
+		assertThat(fake.chatRequests()).hasSize(afterFirst + 1);
+		assertThat(fake.chatRequests().get(afterFirst).article().get("title").asString()).contains("demi-finales");
+		assertThat(second.written()).isEqualTo(1);
+		assertThat(second.unchanged()).isEqualTo(2);
+		assertThat(Files.readString(output.resolve("sport.en.md"))).contains("3 à 1");
+	}
+
+	@Test
+	void forceTranslatesEverythingAgain() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		runs.run(request());
+		int afterFirst = fake.chatRequests().size();
+
+		RunSummary forced = runs.run(new RunRequest(input, output, LocalDate.of(2026, 11, 24), true));
+
+		assertThat(fake.chatRequests()).hasSize(afterFirst + 3);
+		assertThat(forced.written()).isEqualTo(3);
+	}
+
+	@Test
+	void outputsDeletedByHandAreWrittenAgain() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		runs.run(request());
+		Files.delete(output.resolve("sport.summary.md"));
+		int afterFirst = fake.chatRequests().size();
+
+		RunSummary second = runs.run(request());
+
+		assertThat(fake.chatRequests()).hasSize(afterFirst + 1);
+		assertThat(second.written()).isEqualTo(1);
+		assertThat(output.resolve("sport.summary.md")).exists();
+	}
+
+	@Test
+	void badArticlesAreRecordedWithTheirReasonAndTheRestGoesOn() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		Files.write(input.resolve("empty.txt"), new byte[0]);
+		fake.answer(article -> article.get("title").asString().startsWith("Municipales")
+				? Map.of("title", "Local elections", "paragraphs", List.of("Only one."), "summary", "Turnout is up.")
+				: FakeLlmServer.translate(article));
+		int before = fake.chatRequests().size();
+
+		RunSummary run = runs.run(request());
+
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.read()).isEqualTo(4);
+		assertThat(run.written()).isEqualTo(2);
+		assertThat(run.failed()).isEqualTo(2);
+		assertThat(fake.chatRequests()).hasSize(before + 3); // the empty file never reaches the provider
+		assertThat(output.resolve("politique/elections.en.md")).doesNotExist();
+		assertThat(output.resolve("empty.en.md")).doesNotExist();
+		LedgerEntry elections = JdbcClient.create(dataSource)
+			.sql("SELECT * FROM PASSERELLE_ARTICLE WHERE ARTICLE_ID = 'politique/elections.md'")
+			.query(LedgerEntry.class)
+			.single();
+		assertThat(elections.status()).isEqualTo(ArticleLedger.FAILED);
+		assertThat(elections.errorMessage()).isEqualTo("the answer has 1 paragraphs for the article's 3");
+		assertThat(elections.jobExecutionId()).isEqualTo(run.executionId());
+		String emptyReason = JdbcClient.create(dataSource)
+			.sql("SELECT ERROR_MESSAGE FROM PASSERELLE_ARTICLE WHERE ARTICLE_ID = 'empty.txt'")
+			.query(String.class)
+			.single();
+		assertThat(emptyReason).isEqualTo("the file is empty");
+	}
+
+	@Test
+	void aFailedArticleIsTriedAgainOnTheNextRun() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		fake.answer(article -> Map.of("title", "", "paragraphs", List.of(), "summary", ""));
+		runs.run(request());
+		fake.answer(FakeLlmServer::translate);
+		int afterFirst = fake.chatRequests().size();
+
+		RunSummary second = runs.run(request());
+
+		assertThat(fake.chatRequests()).hasSize(afterFirst + 3);
+		assertThat(second.written()).isEqualTo(3);
+		assertThat(second.failed()).isZero();
+	}
+
+	private RunRequest request() {
+		return new RunRequest(input, output, LocalDate.of(2026, 11, 23), false);
+	}
+
+}
