@@ -14,7 +14,7 @@ final class PasserelleContext {
 
 	static ConfigurableApplicationContext start() {
 		try {
-			return new SpringApplicationBuilder(PasserelleApplication.class).run();
+			return new SpringApplicationBuilder(PasserelleApplication.class).listeners(new WorkDirectoryLock()).run();
 		}
 		catch (RuntimeException ex) {
 			throw explain(ex);

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code passerelle run}: translate what is new or changed in the input directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-		description = { "Translates every article in the input directory that has no translation yet for its",
-				"current content, provider, model and prompt; leaves the others alone." })
+		description = "Translates every article in the input directory that has no translation yet for its "
+				+ "current content, provider, model and prompt; leaves the others alone.")
 class RunCommand implements Callable<Integer> {
 
 	@Spec

@@ -1,6 +1,7 @@
 package org.passerelle.llm;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 
@@ -13,23 +14,24 @@ final class ErrorDescriptions {
 	}
 
 	static String describe(Throwable error, String secret) {
-		Throwable root = error;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
+		String text = null;
+		// the JDK HTTP client nests the network cause a level or two down
+		for (Throwable cause = error; cause != null && text == null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException) {
+				text = "connection refused";
+			}
+			else if (cause instanceof UnknownHostException) {
+				text = "unknown host " + cause.getMessage();
+			}
+			else if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+				text = "no answer before the timeout";
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
 		}
-		String text;
-		if (root instanceof ConnectException) {
-			text = "connection refused";
-		}
-		else if (root instanceof UnknownHostException) {
-			text = "unknown host " + root.getMessage();
-		}
-		else if (root instanceof HttpTimeoutException || root instanceof java.net.SocketTimeoutException) {
-			text = "no answer before the timeout";
-		}
-		else {
-			String message = error.getMessage() == null ? root.toString() : error.getMessage();
-			text = error.getClass().getSimpleName() + ": " + message;
+		if (text == null) {
+			text = error.getClass().getSimpleName() + ": " + (error.getMessage() == null ? error : error.getMessage());
 		}
 		return redact(oneLine(text), secret);
 	}

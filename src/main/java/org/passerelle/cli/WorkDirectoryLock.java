@@ -1,0 +1,71 @@
+package org.passerelle.cli;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * One Passerelle process per work directory: takes an OS file lock on {@code <work-dir>/passerelle.lock}
+ * as soon as the configuration is known, before the database is opened, and refuses at once (exit 3)
+ * when another process holds it. The OS drops the lock when a process dies, even by {@code kill -9},
+ * so a crashed run never blocks the next night's.
+ */
+final class WorkDirectoryLock implements ApplicationListener<ApplicationEvent> {
+
+	private FileChannel channel;
+
+	private FileLock lock;
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			acquire(Path.of(prepared.getEnvironment().getProperty("passerelle.work-dir", ".passerelle")));
+		}
+		else if (event instanceof ContextClosedEvent) {
+			release();
+		}
+	}
+
+	private void acquire(Path workDir) {
+		Path file = workDir.resolve("passerelle.lock");
+		try {
+			Files.createDirectories(workDir);
+			channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			lock = channel.tryLock();
+		}
+		catch (IOException ex) {
+			throw new CommandFailure(ExitCodes.USAGE, "cannot use the work directory " + workDir.toAbsolutePath()
+					+ " (" + ex.getMessage() + "); set PASSERELLE_WORK_DIR to a writable directory");
+		}
+		if (lock == null) {
+			release();
+			throw new CommandFailure(ExitCodes.LOCKED, "another Passerelle process is running on "
+					+ workDir.toAbsolutePath() + "; try again when it has finished");
+		}
+	}
+
+	private void release() {
+		try {
+			if (lock != null) {
+				lock.release();
+			}
+			if (channel != null) {
+				channel.close();
+			}
+		}
+		catch (IOException ex) {
+			// the lock goes with the process anyway
+		}
+		lock = null;
+		channel = null;
+	}
+
+}

@@ -1,0 +1,167 @@
+package org.passerelle.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.testing.FakeLlmServer;
+import org.passerelle.testing.JarProcess;
+import org.passerelle.testing.TestArticles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The built jar, as cron runs it: a child JVM in a directory with {@code input/}, settings from the
+ * environment, a fake provider on a local port. Runs in {@code ./mvnw verify}, after packaging.
+ */
+class PasserelleJarTests {
+
+	private static final String SECRET = "sk-never-print-me-4242";
+
+	@TempDir
+	Path home;
+
+	private FakeLlmServer fake;
+
+	private JarProcess passerelle;
+
+	@BeforeEach
+	void setUp() throws IOException {
+		fake = FakeLlmServer.start();
+		TestArticles.writeThreeArticles(home.resolve("input"));
+		passerelle = new JarProcess(home).env("PASSERELLE_LLM_PROVIDER", "openai")
+			.env("PASSERELLE_LLM_BASE_URL", fake.openAiBaseUrl())
+			.env("PASSERELLE_LLM_MODEL", FakeLlmServer.MODEL)
+			.env("PASSERELLE_LLM_API_KEY", SECRET);
+	}
+
+	@AfterEach
+	void tearDown() {
+		fake.close();
+	}
+
+	@Test
+	void runTranslatesTheFolderAndStatusShowsTheRun() throws Exception {
+		JarProcess.Result run = passerelle.run("run");
+
+		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.OK);
+		assertThat(run.stdout()).contains("COMPLETED. 3 read, 3 translated, 0 unchanged, 0 failed");
+		assertThat(home.resolve("output/politique/budget.en.md")).exists();
+		assertThat(home.resolve("output/sport.summary.md")).exists();
+		assertThat(home.resolve(".passerelle/db")).isDirectory();
+
+		JarProcess.Result status = passerelle.run("status");
+
+		assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCodes.OK);
+		assertThat(status.stdout()).contains("STATUS").contains("COMPLETED");
+
+		JarProcess.Result secondNight = passerelle.run("run");
+
+		assertThat(secondNight.exitCode()).isEqualTo(ExitCodes.OK);
+		assertThat(secondNight.stdout()).contains("0 translated, 3 unchanged");
+		assertThat(fake.chatRequests()).hasSize(3);
+	}
+
+	@Test
+	void theApiKeyAppearsInNoOutputLogOrDatabaseFile() throws Exception {
+		passerelle.env("PASSERELLE_LLM_BASE_URL", fake.openAiBaseUrl());
+		Files.write(home.resolve("input/empty.txt"), new byte[0]);
+
+		JarProcess.Result run = passerelle.run("run");
+		JarProcess.Result status = passerelle.run("status");
+
+		assertThat(fake.chatRequests()).isNotEmpty()
+			.allSatisfy(request -> assertThat(request.authorization()).isEqualTo("Bearer " + SECRET));
+		assertThat(run.all() + status.all()).doesNotContain(SECRET);
+		try (Stream<Path> files = Files.walk(home)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+					.doesNotContain(SECRET);
+			}
+		}
+	}
+
+	@Test
+	void unreachableProviderExitsTwoWithAdviceAndCreatesNoExecution() throws Exception {
+		fake.close();
+
+		JarProcess.Result run = passerelle.run("run");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.stderr()).contains("cannot reach openai").contains("PASSERELLE_LLM_BASE_URL");
+		assertThat(passerelle.run("status").stdout()).contains("No runs yet");
+	}
+
+	@Test
+	void wrongSettingIsOneReadableLineAndExitTwo() throws Exception {
+		JarProcess.Result run = passerelle.env("PASSERELLE_LLM_PROVIDER", "mistral").run("run");
+
+		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.stderr().strip()).isEqualTo(
+				"passerelle: configuration error: PASSERELLE_LLM_PROVIDER is 'mistral'; expected one of ollama, openai, anthropic");
+	}
+
+	@Test
+	void unknownCommandOrBadDateIsAUsageError() throws Exception {
+		assertThat(passerelle.run("translate").exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(passerelle.run("run", "--date", "23/11/2026").exitCode()).isEqualTo(ExitCodes.USAGE);
+		assertThat(passerelle.run("run", "--help").exitCode()).isEqualTo(ExitCodes.OK);
+	}
+
+	@Test
+	void aSecondRunWhileOneIsInProgressIsRefusedAtOnceWithExitThree() throws Exception {
+		fake.latency(Duration.ofSeconds(2));
+		JarProcess.Running first = passerelle.start("run");
+		waitForFirstRequest();
+
+		JarProcess.Result second = passerelle.run("run");
+
+		assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.LOCKED);
+		assertThat(second.stderr()).contains("another Passerelle process is running");
+		assertThat(first.await(Duration.ofMinutes(1)).exitCode()).isEqualTo(ExitCodes.OK);
+	}
+
+	@Test
+	void someArticlesFailingExitsFourAndTheRestIsWritten() throws Exception {
+		fake.answer(article -> article.get("title").asString().startsWith("Municipales")
+				? Map.of("title", "Turnout", "paragraphs", List.of(), "summary", "Turnout is up.")
+				: FakeLlmServer.translate(article));
+
+		JarProcess.Result run = passerelle.run("run");
+
+		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.SOME_ARTICLES_FAILED);
+		assertThat(run.all()).contains("politique/elections.md: FAILED, the answer has 0 paragraphs for the article's 3");
+		assertThat(home.resolve("output/sport.en.md")).exists();
+	}
+
+	@Test
+	void outputThatCannotBeWrittenFailsTheJobWithExitOne() throws Exception {
+		// a file where the output needs a directory: the write fails, which is not the article's fault
+		Files.createDirectories(home.resolve("output"));
+		Files.writeString(home.resolve("output/politique"), "in the way");
+
+		JarProcess.Result run = passerelle.run("run");
+
+		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.JOB_FAILED);
+		assertThat(run.stdout()).contains("FAILED");
+		assertThat(run.stderr()).contains("the job failed");
+	}
+
+	private void waitForFirstRequest() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (fake.chatRequests().isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(fake.chatRequests()).as("the first run reached the provider").isNotEmpty();
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.passerelle.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the built {@code passerelle.jar} in a child JVM, in a directory of the test's, with its own environment. */
+public final class JarProcess {
+
+	private final Path directory;
+
+	private final Map<String, String> environment = new HashMap<>();
+
+	public JarProcess(Path directory) {
+		this.directory = directory;
+	}
+
+	public JarProcess env(String name, String value) {
+		environment.put(name, value);
+		return this;
+	}
+
+	public Result run(String... args) throws IOException, InterruptedException {
+		return start(args).await(Duration.ofMinutes(2));
+	}
+
+	public Running start(String... args) throws IOException {
+		String jar = System.getProperty("passerelle.jar", "target/passerelle.jar");
+		if (!Files.isRegularFile(Path.of(jar))) {
+			throw new IllegalStateException(jar + " is missing: these tests run after 'package' (./mvnw verify)");
+		}
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-jar", Path.of(jar).toAbsolutePath().toString()));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+		// a clean environment: nothing of the developer's provider settings leaks into the test
+		builder.environment().keySet().removeIf(name -> name.startsWith("PASSERELLE_") || name.endsWith("_API_KEY"));
+		builder.environment().putAll(environment);
+		Path logs = Files.createTempDirectory("passerelle-process");
+		builder.redirectOutput(logs.resolve("stdout").toFile());
+		builder.redirectError(logs.resolve("stderr").toFile());
+		return new Running(builder.start(), logs);
+	}
+
+	/** A child process still running, and where its output goes. */
+	public record Running(Process process, Path logs) {
+
+		public Result await(Duration timeout) throws IOException, InterruptedException {
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("passerelle did not finish within " + timeout);
+			}
+			return new Result(process.exitValue(), Files.readString(logs.resolve("stdout"), StandardCharsets.UTF_8),
+					Files.readString(logs.resolve("stderr"), StandardCharsets.UTF_8));
+		}
+
+	}
+
+	/** What a finished process left. */
+	public record Result(int exitCode, String stdout, String stderr) {
+
+		public String all() {
+			return stdout + stderr;
+		}
+
+	}
+
+}
