@@ -1,6 +1,7 @@
 -- Passerelle's article ledger, beside Spring Batch's own tables in the same HSQLDB file.
 -- One row per article and content: the latest outcome of translating that content.
-CREATE TABLE IF NOT EXISTS PASSERELLE_ARTICLE (
+-- CACHED: kept on disk and paged in, so the heap does not grow with years of articles.
+CREATE CACHED TABLE IF NOT EXISTS PASSERELLE_ARTICLE (
     ARTICLE_ID        VARCHAR(2000) NOT NULL,
     CONTENT_SHA256    VARCHAR(64)   NOT NULL,
     STATUS            VARCHAR(16)   NOT NULL,

@@ -16,12 +16,4 @@ public record Article(SourceFile source, String sha256, String title, List<Strin
 		paragraphs = List.copyOf(paragraphs);
 	}
 
-	public int wordCount() {
-		int words = title.split("\\s+").length;
-		for (String paragraph : paragraphs) {
-			words += paragraph.split("\\s+").length;
-		}
-		return words;
-	}
-
 }

@@ -48,6 +48,15 @@ final class PasserelleContext {
 		return bind.getProperty() == null ? "" : " ('" + bind.getProperty().getValue() + "')";
 	}
 
+	/** The innermost cause as "Type: message", for failures whose type says as much as their message. */
+	static String rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+	}
+
 	static String rootMessage(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {

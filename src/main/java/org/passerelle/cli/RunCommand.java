@@ -78,7 +78,7 @@ class RunCommand implements Callable<Integer> {
 				}
 			}
 		}
-		summary.errors().forEach(error -> err.println("passerelle: the job failed: " + PasserelleContext.rootMessage(error)));
+		summary.errors().forEach(error -> err.println("passerelle: the job failed: " + PasserelleContext.rootCause(error)));
 		return ExitCodes.JOB_FAILED;
 	}
 

@@ -2,7 +2,6 @@ package org.passerelle.ledger;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Optional;
 
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
@@ -56,13 +55,6 @@ public class ArticleLedger {
 		String error = reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason;
 		upsert(new LedgerEntry(articleId, sha256 == null ? UNKNOWN_CONTENT : sha256, FAILED, engine.provider(),
 				engine.model(), engine.promptVersion(), jobExecutionId, null, null, null, 0, 0, 0, error, null));
-	}
-
-	public Optional<LedgerEntry> find(String articleId, String sha256) {
-		return jdbc.sql("SELECT * FROM PASSERELLE_ARTICLE WHERE ARTICLE_ID = ? AND CONTENT_SHA256 = ?")
-			.params(articleId, sha256)
-			.query(LedgerEntry.class)
-			.optional();
 	}
 
 	public long countByStatus(String status) {
