@@ -12,10 +12,11 @@ import java.util.List;
  * @param written articles translated and written
  * @param unchanged articles left alone because they were already translated
  * @param failed articles recorded as failed in the ledger
+ * @param retries calls to the provider that were tried again
  * @param errors why the execution itself failed, if it did
  */
 public record RunSummary(long executionId, LocalDate date, LocalDateTime start, LocalDateTime end, String status,
-		long read, long written, long unchanged, long failed, long inputTokens, long outputTokens,
+		long read, long written, long unchanged, long failed, long retries, long inputTokens, long outputTokens,
 		List<Throwable> errors) {
 
 	public long totalTokens() {

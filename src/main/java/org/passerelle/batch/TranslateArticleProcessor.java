@@ -28,15 +28,18 @@ public class TranslateArticleProcessor implements ItemProcessor<SourceFile, Tran
 
 	private final TranslationService translator;
 
+	private final ProviderOutageSkipPolicy outages;
+
 	private final Path outputDir;
 
 	private final boolean force;
 
-	public TranslateArticleProcessor(ArticleLoader loader, ArticleLedger ledger, TranslationService translator,
-			Path outputDir, boolean force) {
+	TranslateArticleProcessor(ArticleLoader loader, ArticleLedger ledger, TranslationService translator,
+			ProviderOutageSkipPolicy outages, Path outputDir, boolean force) {
 		this.loader = loader;
 		this.ledger = ledger;
 		this.translator = translator;
+		this.outages = outages;
 		this.outputDir = outputDir;
 		this.force = force;
 	}
@@ -50,6 +53,7 @@ public class TranslateArticleProcessor implements ItemProcessor<SourceFile, Tran
 			return null;
 		}
 		Translation translation = translator.translate(article);
+		outages.providerAnswered();
 		log.info("{}: translated ({} paragraphs, {} + {} tokens, {} ms)", source.id(), article.paragraphs().size(),
 				translation.inputTokens(), translation.outputTokens(), translation.llmTime().toMillis());
 		return translation;

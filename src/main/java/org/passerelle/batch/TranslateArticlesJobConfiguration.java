@@ -6,11 +6,9 @@ import java.time.Clock;
 import org.passerelle.article.ArticleCleaner;
 import org.passerelle.article.ArticleLoader;
 import org.passerelle.article.SourceFile;
-import org.passerelle.article.UnusableArticleException;
 import org.passerelle.config.PasserelleProperties;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.Translation;
-import org.passerelle.llm.TranslationFailedException;
 import org.passerelle.llm.TranslationService;
 import org.passerelle.output.PairedOutputWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -42,18 +40,32 @@ class TranslateArticlesJobConfiguration {
 	Step translateArticlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PasserelleProperties properties, SourceFileReader sourceFileReader,
 			TranslateArticleProcessor translateArticleProcessor, PairedOutputItemWriter pairedOutputItemWriter,
-			FailedArticleRecorder failedArticleRecorder) {
+			FailedArticleRecorder failedArticleRecorder, ProviderRetryPolicy providerRetryPolicy,
+			ProviderOutageSkipPolicy providerOutageSkipPolicy) {
 		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceFileReader)
 			.processor(translateArticleProcessor)
 			.writer(pairedOutputItemWriter)
 			.faultTolerant()
-			// a bad file or a failed translation costs one article, never the run
-			.skip(UnusableArticleException.class, TranslationFailedException.class)
-			.skipLimit(Long.MAX_VALUE)
+			.retryPolicy(providerRetryPolicy)
+			// a bad file or a failed translation costs one article, never the run; a provider that is down stops it
+			.skipPolicy(providerOutageSkipPolicy)
 			.skipListener(failedArticleRecorder)
+			.listener(providerRetryPolicy)
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	ProviderRetryPolicy providerRetryPolicy(PasserelleProperties properties) {
+		return new ProviderRetryPolicy(properties.llm().retry());
+	}
+
+	@Bean
+	@StepScope
+	ProviderOutageSkipPolicy providerOutageSkipPolicy(PasserelleProperties properties) {
+		return new ProviderOutageSkipPolicy(properties.llm().retry().failuresBeforeStop());
 	}
 
 	@Bean
@@ -65,12 +77,12 @@ class TranslateArticlesJobConfiguration {
 	@Bean
 	@StepScope
 	TranslateArticleProcessor translateArticleProcessor(PasserelleProperties properties, ArticleLedger ledger,
-			@Lazy TranslationService translationService,
+			@Lazy TranslationService translationService, ProviderOutageSkipPolicy providerOutageSkipPolicy,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") Boolean force) {
 		ArticleLoader loader = new ArticleLoader(new ArticleCleaner(), properties.maxFileBytes());
-		return new TranslateArticleProcessor(loader, ledger, translationService, Path.of(outputDir),
-				Boolean.TRUE.equals(force));
+		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
+				Path.of(outputDir), Boolean.TRUE.equals(force));
 	}
 
 	@Bean

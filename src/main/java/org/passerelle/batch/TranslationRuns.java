@@ -57,7 +57,9 @@ public class TranslationRuns {
 		long failed = 0;
 		long inputTokens = 0;
 		long outputTokens = 0;
+		long retries = 0;
 		for (StepExecution step : execution.getStepExecutions()) {
+			retries += step.getExecutionContext().getLong(ProviderRetryPolicy.RETRIES, 0L);
 			read += step.getReadCount();
 			written += step.getWriteCount();
 			unchanged += step.getFilterCount();
@@ -67,7 +69,7 @@ public class TranslationRuns {
 		}
 		return new RunSummary(execution.getId(), execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
 				execution.getStartTime(), execution.getEndTime(), execution.getStatus().name(), read, written, unchanged,
-				failed, inputTokens, outputTokens, execution.getAllFailureExceptions());
+				failed, retries, inputTokens, outputTokens, execution.getAllFailureExceptions());
 	}
 
 }

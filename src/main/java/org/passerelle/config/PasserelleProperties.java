@@ -28,7 +28,8 @@ public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, 
 
 	/** Which LLM to call and how. The API key never appears in {@link #toString()}. */
 	public record Llm(String provider, String baseUrl, String model, String apiKey, String openaiApiKey,
-			String anthropicApiKey, Duration timeout, double temperature, int contextTokens, int maxOutputTokens) {
+			String anthropicApiKey, Duration timeout, double temperature, int contextTokens, int maxOutputTokens,
+			Retry retry) {
 
 		public Llm {
 			require(provider != null && !provider.isBlank(),
@@ -41,6 +42,7 @@ public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, 
 			require(contextTokens >= 512, "passerelle.llm.context-tokens must be at least 512, was " + contextTokens);
 			require(maxOutputTokens >= 256,
 					"passerelle.llm.max-output-tokens must be at least 256, was " + maxOutputTokens);
+			require(retry != null, "passerelle.llm.retry settings are missing");
 		}
 
 		public LlmProvider providerKind() {
@@ -72,6 +74,28 @@ public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, 
 		public String toString() {
 			return "Llm[provider=" + provider + ", baseUrl=" + effectiveBaseUrl() + ", model=" + effectiveModel()
 					+ ", apiKey=" + (effectiveApiKey() == null ? "unset" : "***") + ", timeout=" + timeout + "]";
+		}
+
+	}
+
+	/**
+	 * How failed calls are retried: exponential back-off with jitter from {@code backoff} up to
+	 * {@code maxBackoff}, or longer when the provider asks for it with Retry-After.
+	 *
+	 * @param maxRetries retries of one article after its first attempt
+	 * @param failuresBeforeStop articles in a row that the provider failed, after their retries, before the
+	 * run stops as FAILED (the provider is down) instead of marking the rest of the folder failed
+	 */
+	public record Retry(int maxRetries, Duration backoff, Duration maxBackoff, int failuresBeforeStop) {
+
+		public Retry {
+			require(maxRetries >= 0 && maxRetries <= 20,
+					"PASSERELLE_LLM_MAX_RETRIES must be between 0 and 20, was " + maxRetries);
+			require(backoff != null && !backoff.isNegative(), "passerelle.llm.retry.backoff must be a duration such as 2s");
+			require(maxBackoff != null && maxBackoff.compareTo(backoff) >= 0,
+					"passerelle.llm.retry.max-backoff must be a duration at least as long as the back-off");
+			require(failuresBeforeStop >= 1, "PASSERELLE_LLM_FAILURES_BEFORE_STOP must be at least 1, was "
+					+ failuresBeforeStop);
 		}
 
 	}

@@ -24,7 +24,8 @@ public final class ChatModelFactory {
 				.numCtx(llm.contextTokens())
 				.timeout(llm.timeout())
 				.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
-				.maxRetries(LlmDefaults.MAX_RETRIES)
+				.httpClientBuilder(RetryHintingHttpClient.builder())
+				.maxRetries(0) // the step retries, honouring Retry-After
 				.build();
 			case OPENAI -> OpenAiChatModel.builder()
 				.baseUrl(llm.effectiveBaseUrl())
@@ -34,7 +35,8 @@ public final class ChatModelFactory {
 				.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
 				.strictJsonSchema(true)
 				.timeout(llm.timeout())
-				.maxRetries(LlmDefaults.MAX_RETRIES)
+				.httpClientBuilder(RetryHintingHttpClient.builder())
+				.maxRetries(0) // the step retries, honouring Retry-After
 				.build();
 			case ANTHROPIC -> AnthropicChatModel.builder()
 				.baseUrl(llm.effectiveBaseUrl())
@@ -44,7 +46,8 @@ public final class ChatModelFactory {
 				// Anthropic requires a ceiling; LangChain4j's default (1024) would cut long translations short
 				.maxTokens(llm.maxOutputTokens())
 				.timeout(llm.timeout())
-				.maxRetries(LlmDefaults.MAX_RETRIES)
+				.httpClientBuilder(RetryHintingHttpClient.builder())
+				.maxRetries(0) // the step retries, honouring Retry-After
 				.build();
 		};
 	}

@@ -1,20 +1,64 @@
 package org.passerelle.llm;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import org.passerelle.article.Article;
 
-/** One article could not be translated; the rest of the run goes on. The message says why, in plain words. */
+/**
+ * One article could not be translated; the message says why, in plain words. Its {@link Kind} tells
+ * the step whether trying again can help, and whether the provider itself looks down.
+ */
 public class TranslationFailedException extends Exception {
+
+	/** What went wrong, as far as retrying is concerned. */
+	public enum Kind {
+
+		/** The provider did not answer properly (429, 5xx, timeout, connection refused or reset): retry, later. */
+		PROVIDER_UNAVAILABLE,
+
+		/** The provider answered, but the answer is unusable (malformed, cut off, refused, incomplete): retry. */
+		BAD_ANSWER,
+
+		/** The request itself is refused (too long for the model, invalid): retrying the same request cannot help. */
+		REJECTED
+
+	}
 
 	private final String sha256;
 
-	public TranslationFailedException(Article article, String reason, Throwable cause) {
+	private final Kind kind;
+
+	private final transient Optional<Duration> retryAfter;
+
+	public TranslationFailedException(Article article, Kind kind, String reason, Throwable cause,
+			Optional<Duration> retryAfter) {
 		super(reason, cause);
 		this.sha256 = article.sha256();
+		this.kind = kind;
+		this.retryAfter = retryAfter;
+	}
+
+	public TranslationFailedException(Article article, Kind kind, String reason) {
+		this(article, kind, reason, null, Optional.empty());
 	}
 
 	/** Hex SHA-256 of the article's file, to key the failure in the ledger. */
 	public String sha256() {
 		return sha256;
+	}
+
+	public Kind kind() {
+		return kind;
+	}
+
+	public boolean isRetriable() {
+		return kind != Kind.REJECTED;
+	}
+
+	/** How long the provider asked us to wait before the next request, if it said. */
+	public Optional<Duration> retryAfter() {
+		return retryAfter;
 	}
 
 }

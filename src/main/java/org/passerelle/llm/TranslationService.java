@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.service.AiServices;
@@ -52,13 +53,20 @@ public class TranslationService {
 			throw new ProviderSetupException("the provider does not know the model '" + engine.model()
 					+ "': check PASSERELLE_LLM_MODEL", ex);
 		}
+		catch (RateLimitException ex) {
+			if (String.valueOf(ex.getMessage()).contains("insufficient_quota")) {
+				throw new ProviderSetupException("the provider says the account's quota is used up ("
+						+ ErrorDescriptions.describe(ex, secret) + "): add credit or use another key or provider", ex);
+			}
+			throw FailureClassifier.classify(article, ex, secret);
+		}
 		catch (RuntimeException ex) {
-			throw new TranslationFailedException(article, ErrorDescriptions.describe(ex, secret), ex);
+			throw FailureClassifier.classify(article, ex, secret);
 		}
 		Duration llmTime = Duration.ofNanos(System.nanoTime() - started);
 		String problem = AnswerValidator.problemWith(article, result.content(), result.finishReason());
 		if (problem != null) {
-			throw new TranslationFailedException(article, problem, null);
+			throw new TranslationFailedException(article, TranslationFailedException.Kind.BAD_ANSWER, problem);
 		}
 		TokenUsage usage = result.tokenUsage();
 		return new Translation(article, result.content(), engine, tokens(usage == null ? null : usage.inputTokenCount()),

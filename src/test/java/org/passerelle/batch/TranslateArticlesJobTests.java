@@ -66,6 +66,9 @@ class TranslateArticlesJobTests {
 		registry.add("passerelle.llm.model", () -> FakeLlmServer.MODEL);
 		registry.add("passerelle.llm.api-key", () -> "sk-job-test");
 		registry.add("passerelle.chunk-size", () -> "2");
+		registry.add("passerelle.llm.retry.max-retries", () -> "2");
+		registry.add("passerelle.llm.retry.backoff", () -> "10ms");
+		registry.add("passerelle.llm.retry.max-backoff", () -> "50ms");
 	}
 
 	@AfterAll
@@ -193,7 +196,8 @@ class TranslateArticlesJobTests {
 		assertThat(run.read()).isEqualTo(4);
 		assertThat(run.written()).isEqualTo(2);
 		assertThat(run.failed()).isEqualTo(2);
-		assertThat(fake.chatRequests()).hasSize(before + 3); // the empty file never reaches the provider
+		// two good articles, the bad answer three times (tried, then retried twice), the empty file never
+		assertThat(fake.chatRequests()).hasSize(before + 2 + 3);
 		assertThat(output.resolve("politique/elections.en.md")).doesNotExist();
 		assertThat(output.resolve("empty.en.md")).doesNotExist();
 		LedgerEntry elections = JdbcClient.create(dataSource)

@@ -43,6 +43,8 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	private volatile Failure failure;
 
+	private final java.util.Deque<Reply> script = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
 	private FakeLlmServer(int port) throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
 		server.setExecutor(Executors.newCachedThreadPool(runnable -> {
@@ -93,6 +95,21 @@ public final class FakeLlmServer implements AutoCloseable {
 		return this;
 	}
 
+	/** The next chat requests get these replies, in order; after them, the normal answer again. */
+	public FakeLlmServer thenReply(Reply... replies) {
+		script.addAll(List.of(replies));
+		return this;
+	}
+
+	/** Stop failing, forget scripted replies, answer normally at once. */
+	public FakeLlmServer reset() {
+		failure = null;
+		script.clear();
+		latency = Duration.ZERO;
+		answerer = FakeLlmServer::translate;
+		return this;
+	}
+
 	/** Chat requests received so far (model listings are not counted). */
 	public synchronized List<Recorded> chatRequests() {
 		return requests.stream().filter(Recorded::isChat).toList();
@@ -122,7 +139,7 @@ public final class FakeLlmServer implements AutoCloseable {
 			String path = exchange.getRequestURI().getPath();
 			synchronized (this) {
 				requests.add(new Recorded(exchange.getRequestMethod(), path, body,
-						exchange.getRequestHeaders().getFirst("Authorization")));
+						exchange.getRequestHeaders().getFirst("Authorization"), java.time.Instant.now()));
 			}
 			Failure failing = failure;
 			if (failing != null) {
@@ -134,7 +151,15 @@ public final class FakeLlmServer implements AutoCloseable {
 						"{\"object\":\"list\",\"data\":[{\"id\":\"" + MODEL + "\",\"object\":\"model\",\"created\":0,\"owned_by\":\"test\"}]}");
 				case "/api/tags" -> send(exchange, 200, "{\"models\":[{\"name\":\"" + MODEL + ":latest\",\"model\":\"" + MODEL
 						+ ":latest\",\"size\":1,\"digest\":\"0\",\"details\":{}}]}");
-				case "/v1/chat/completions" -> send(exchange, 200, openAiAnswer(body));
+				case "/v1/chat/completions" -> {
+					Reply scripted = script.poll();
+					if (scripted != null) {
+						scripted.send(exchange, body);
+					}
+					else {
+						send(exchange, 200, openAiAnswer(body));
+					}
+				}
 				case "/api/chat" -> send(exchange, 200, ollamaAnswer(body));
 				default -> send(exchange, 404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
 			}
@@ -142,10 +167,13 @@ public final class FakeLlmServer implements AutoCloseable {
 	}
 
 	private String openAiAnswer(String requestBody) throws IOException {
-		String content = answerFor(requestBody);
+		return openAiCompletion(requestBody, answerFor(requestBody), "stop");
+	}
+
+	private static String openAiCompletion(String requestBody, String content, String finishReason) {
 		ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("content", content);
 		message.putNull("refusal");
-		ObjectNode choice = JSON.createObjectNode().put("index", 0).put("finish_reason", "stop");
+		ObjectNode choice = JSON.createObjectNode().put("index", 0).put("finish_reason", finishReason);
 		choice.set("message", message);
 		ObjectNode response = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion")
 			.put("created", 1_700_000_000L).put("model", MODEL);
@@ -197,6 +225,63 @@ public final class FakeLlmServer implements AutoCloseable {
 		}
 	}
 
+	/** A scripted reply to one chat request. */
+	@FunctionalInterface
+	public interface Reply {
+
+		void send(HttpExchange exchange, String requestBody) throws IOException;
+
+		/** An error status with a JSON body and headers such as {@code retry-after}. */
+		static Reply status(int status, String body, String... headerNamesAndValues) {
+			return (exchange, request) -> {
+				for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
+					exchange.getResponseHeaders().set(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+				}
+				FakeLlmServer.send(exchange, status, body);
+			};
+		}
+
+		/** The connection is closed without an answer, as a reset or a crashed proxy would. */
+		static Reply dropConnection() {
+			return (exchange, request) -> exchange.getHttpContext().getServer();
+		}
+
+		/** A 200 whose message content is this text, with this finish reason. */
+		static Reply content(String content, String finishReason) {
+			return (exchange, request) -> FakeLlmServer.send(exchange, 200, openAiCompletion(request, content, finishReason));
+		}
+
+		/** A refusal: no content, the refusal text instead. */
+		static Reply refusal(String text) {
+			return (exchange, request) -> {
+				ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("refusal", text);
+				message.putNull("content");
+				ObjectNode choice = JSON.createObjectNode().put("index", 0).put("finish_reason", "stop");
+				choice.set("message", message);
+				ObjectNode response = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion")
+					.put("created", 1_700_000_000L).put("model", MODEL);
+				response.putArray("choices").add(choice);
+				response.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+				FakeLlmServer.send(exchange, 200, JSON.writeValueAsString(response));
+			};
+		}
+
+		/** Waits this long before the normal answer (longer than the client's timeout, to time it out). */
+		static Reply slow(Duration delay) {
+			return (exchange, request) -> {
+				try {
+					Thread.sleep(delay.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				FakeLlmServer.send(exchange, 200, openAiCompletion(request,
+						JSON.writeValueAsString(translate(articleIn(JSON.readTree(request)))), "stop"));
+			};
+		}
+
+	}
+
 	private static void send(HttpExchange exchange, int status, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -207,7 +292,7 @@ public final class FakeLlmServer implements AutoCloseable {
 	}
 
 	/** One request the server received. */
-	public record Recorded(String method, String path, String body, String authorization) {
+	public record Recorded(String method, String path, String body, String authorization, java.time.Instant receivedAt) {
 
 		boolean isChat() {
 			return path.endsWith("/chat/completions") || path.equals("/api/chat");

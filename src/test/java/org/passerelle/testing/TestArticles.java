@@ -13,6 +13,10 @@ import org.passerelle.config.PasserelleProperties;
 /** Small French articles and settings for tests. */
 public final class TestArticles {
 
+	/** Two quick retries, so tests of failures do not wait. */
+	public static final PasserelleProperties.Retry FAST_RETRY = new PasserelleProperties.Retry(2, Duration.ofMillis(10),
+			Duration.ofMillis(50), 3);
+
 	private TestArticles() {
 	}
 
@@ -22,7 +26,7 @@ public final class TestArticles {
 
 	public static PasserelleProperties.Llm llm(String provider, String baseUrl, String apiKey) {
 		return new PasserelleProperties.Llm(provider, baseUrl, FakeLlmServer.MODEL, apiKey, null, null,
-				Duration.ofSeconds(20), 0.2, 8192, 8192);
+				Duration.ofSeconds(20), 0.2, 8192, 8192, TestArticles.FAST_RETRY);
 	}
 
 	/** Writes three short French articles, in two folders, under the given input directory. */
