@@ -32,14 +32,17 @@ public class FailedArticleRecorder implements SkipListener<SourceFile, Translati
 	@Override
 	public void onSkipInProcess(SourceFile source, Throwable failure) {
 		String sha256 = null;
+		String kind = "UNEXPECTED";
 		if (failure instanceof UnusableArticleException unusable) {
 			sha256 = unusable.sha256();
+			kind = "BAD_INPUT";
 		}
 		else if (failure instanceof TranslationFailedException failed) {
 			sha256 = failed.sha256();
+			kind = failed.kind().name();
 		}
 		log.warn("{}: FAILED, {}", source.id(), failure.getMessage());
-		ledger.recordFailure(source.id(), sha256, engine, failure.getMessage(), jobExecutionId);
+		ledger.recordFailure(source.id(), sha256, engine, kind, failure.getMessage(), jobExecutionId);
 	}
 
 }

@@ -16,6 +16,9 @@ final class RunParameters {
 
 	static final String FORCE = "force";
 
+	/** A {@code retry-failed} run: only articles whose last attempt failed. */
+	static final String ONLY_FAILED = "only.failed";
+
 	/** Makes every run its own job instance, so two runs on one day are two instances. */
 	static final String LAUNCHED_AT = "launched.at";
 
@@ -28,6 +31,7 @@ final class RunParameters {
 			.addString(OUTPUT_DIR, request.outputDir().toAbsolutePath().normalize().toString())
 			.addLocalDate(RUN_DATE, request.date())
 			.addString(FORCE, Boolean.toString(request.force()), false)
+			.addString(ONLY_FAILED, Boolean.toString(request.onlyFailed()), false)
 			.addLong(LAUNCHED_AT, clock.millis())
 			.toJobParameters();
 	}

@@ -10,6 +10,12 @@ import java.time.LocalDate;
  * @param outputDir where the paired outputs go
  * @param date the label of the run (by default, today)
  * @param force translate every article again, even those already done
+ * @param onlyFailed only the articles whose last attempt failed
  */
-public record RunRequest(Path inputDir, Path outputDir, LocalDate date, boolean force) {
+public record RunRequest(Path inputDir, Path outputDir, LocalDate date, boolean force, boolean onlyFailed) {
+
+	public RunRequest(Path inputDir, Path outputDir, LocalDate date, boolean force) {
+		this(inputDir, outputDir, date, force, false);
+	}
+
 }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Loads and cleans an article, filters it out when the ledger already has a translation of this exact
+ * Loads and cleans an article, filters it out when it is not wanted (a {@code retry-failed} run wants only
+ * articles whose last attempt failed) or when the ledger already has a translation of this exact
  * content by this engine (and its files are still there), and otherwise translates it. Failures are
  * thrown, never swallowed, so the step's skip policy records them.
  */
@@ -34,18 +35,24 @@ public class TranslateArticleProcessor implements ItemProcessor<SourceFile, Tran
 
 	private final boolean force;
 
+	private final boolean onlyFailed;
+
 	TranslateArticleProcessor(ArticleLoader loader, ArticleLedger ledger, TranslationService translator,
-			ProviderOutageSkipPolicy outages, Path outputDir, boolean force) {
+			ProviderOutageSkipPolicy outages, Path outputDir, boolean force, boolean onlyFailed) {
 		this.loader = loader;
 		this.ledger = ledger;
 		this.translator = translator;
 		this.outages = outages;
 		this.outputDir = outputDir;
 		this.force = force;
+		this.onlyFailed = onlyFailed;
 	}
 
 	@Override
 	public Translation process(SourceFile source) throws Exception {
+		if (onlyFailed && !ledger.lastAttemptFailed(source.id())) {
+			return null;
+		}
 		Article article = loader.load(source);
 		if (!force && ledger.isTranslated(source.id(), article.sha256(), translator.engine())
 				&& OutputPaths.of(outputDir, source.id()).allExist()) {

@@ -79,10 +79,11 @@ class TranslateArticlesJobConfiguration {
 	TranslateArticleProcessor translateArticleProcessor(PasserelleProperties properties, ArticleLedger ledger,
 			@Lazy TranslationService translationService, ProviderOutageSkipPolicy providerOutageSkipPolicy,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") Boolean force) {
+			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force,
+			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed) {
 		ArticleLoader loader = new ArticleLoader(new ArticleCleaner(), properties.maxFileBytes());
 		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
-				Path.of(outputDir), Boolean.TRUE.equals(force));
+				Path.of(outputDir), Boolean.parseBoolean(force), Boolean.parseBoolean(onlyFailed));
 	}
 
 	@Bean

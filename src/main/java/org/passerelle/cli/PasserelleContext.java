@@ -14,7 +14,10 @@ final class PasserelleContext {
 
 	static ConfigurableApplicationContext start() {
 		try {
-			return new SpringApplicationBuilder(PasserelleApplication.class).listeners(new WorkDirectoryLock()).run();
+			// no Spring shutdown hook: on SIGTERM the running job must commit its chunk before the database closes
+			return new SpringApplicationBuilder(PasserelleApplication.class).listeners(new WorkDirectoryLock())
+				.registerShutdownHook(false)
+				.run();
 		}
 		catch (RuntimeException ex) {
 			throw explain(ex);

@@ -1,19 +1,14 @@
 package org.passerelle.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.passerelle.batch.RunRequest;
-import org.passerelle.batch.RunSummary;
-import org.passerelle.batch.TranslationRuns;
 import org.passerelle.config.PasserelleProperties;
-import org.passerelle.llm.ProviderCheck;
-import org.passerelle.llm.ProviderSetupException;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,48 +37,20 @@ class RunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
-		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
-			PasserelleProperties properties = context.getBean(PasserelleProperties.class);
-			RunRequest request = new RunRequest(inputDirectory(properties), outputDirectory(properties),
-					date == null ? LocalDate.now() : date, force);
-			try {
-				ProviderCheck.verify(properties.llm(), warning -> err.println("passerelle: warning: " + warning));
-			}
-			catch (ProviderSetupException ex) {
-				throw new CommandFailure(ExitCodes.USAGE, ex.getMessage());
-			}
-			RunSummary summary = context.getBean(TranslationRuns.class).run(request);
-			out.printf("Run %d (%s): %s. %d read, %d translated, %d unchanged, %d failed; %d tokens.%n",
-					summary.executionId(), summary.date(), summary.status(), summary.read(), summary.written(),
-					summary.unchanged(), summary.failed(), summary.totalTokens());
-			return exitCode(summary, err);
-		}
-	}
-
-	private static int exitCode(RunSummary summary, PrintWriter err) {
-		if ("COMPLETED".equals(summary.status())) {
-			if (summary.failed() > 0) {
-				err.println("passerelle: " + summary.failed() + " article(s) failed; their reasons are in the ledger.");
-				return ExitCodes.SOME_ARTICLES_FAILED;
-			}
-			return ExitCodes.OK;
-		}
-		for (Throwable error : summary.errors()) {
-			for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-				if (cause instanceof ProviderSetupException setup) {
-					err.println("passerelle: " + setup.getMessage());
-					return ExitCodes.USAGE;
-				}
-			}
-		}
-		summary.errors().forEach(error -> err.println("passerelle: the job failed: " + PasserelleContext.rootCause(error)));
-		return ExitCodes.JOB_FAILED;
+		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(),
+				(runs, properties) -> Optional.of(runs.run(new RunRequest(inputDirectory(properties),
+						outputDirectory(properties), date == null ? LocalDate.now() : date, force))));
 	}
 
 	private Path inputDirectory(PasserelleProperties properties) {
-		Path directory = input != null ? input : properties.inputDir();
+		return existingDirectory(input != null ? input : properties.inputDir());
+	}
+
+	private Path outputDirectory(PasserelleProperties properties) {
+		return creatableDirectory(output != null ? output : properties.outputDir());
+	}
+
+	static Path existingDirectory(Path directory) {
 		if (!Files.isDirectory(directory)) {
 			throw new CommandFailure(ExitCodes.USAGE, "the input directory " + directory.toAbsolutePath()
 					+ " does not exist (set --input or PASSERELLE_INPUT_DIR)");
@@ -91,8 +58,7 @@ class RunCommand implements Callable<Integer> {
 		return directory;
 	}
 
-	private Path outputDirectory(PasserelleProperties properties) {
-		Path directory = output != null ? output : properties.outputDir();
+	static Path creatableDirectory(Path directory) {
 		try {
 			Files.createDirectories(directory);
 		}

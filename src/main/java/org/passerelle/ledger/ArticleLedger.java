@@ -2,6 +2,7 @@ package org.passerelle.ledger;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
@@ -47,14 +48,48 @@ public class ArticleLedger {
 		upsert(new LedgerEntry(translation.article().source().id(), translation.article().sha256(), SUCCEEDED,
 				engine.provider(), engine.model(), engine.promptVersion(), jobExecutionId,
 				paths.translation().toString(), paths.summary().toString(), paths.metadata().toString(),
-				translation.inputTokens(), translation.outputTokens(), 0, null, null));
+				translation.inputTokens(), translation.outputTokens(), 0, null, null, null));
 	}
 
-	public void recordFailure(String articleId, String sha256, Translation.Engine engine, String reason,
+	/**
+	 * @param kind what sort of failure, in a word the {@code failures} command turns into plain words
+	 * @param reason the error, in plain words
+	 */
+	public void recordFailure(String articleId, String sha256, Translation.Engine engine, String kind, String reason,
 			long jobExecutionId) {
 		String error = reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason;
 		upsert(new LedgerEntry(articleId, sha256 == null ? UNKNOWN_CONTENT : sha256, FAILED, engine.provider(),
-				engine.model(), engine.promptVersion(), jobExecutionId, null, null, null, 0, 0, 0, error, null));
+				engine.model(), engine.promptVersion(), jobExecutionId, null, null, null, 0, 0, 0, kind, error, null));
+	}
+
+	/** True when the article's most recent ledger row, whatever its content, is a failure. */
+	public boolean lastAttemptFailed(String articleId) {
+		return jdbc.sql("""
+				SELECT STATUS FROM PASSERELLE_ARTICLE WHERE ARTICLE_ID = ?
+				ORDER BY UPDATED_AT DESC LIMIT 1""")
+			.param(articleId)
+			.query(String.class)
+			.optional()
+			.map(FAILED::equals)
+			.orElse(false);
+	}
+
+	/**
+	 * Articles whose latest attempt failed (an older failure of since-edited content that then succeeded
+	 * is not one), newest first: all of them, or those of one job execution.
+	 */
+	public List<LedgerEntry> failures(Long jobExecutionId) {
+		String sql = """
+				SELECT * FROM PASSERELLE_ARTICLE a WHERE a.STATUS = 'FAILED'
+				  AND NOT EXISTS (SELECT 1 FROM PASSERELLE_ARTICLE b
+				                  WHERE b.ARTICLE_ID = a.ARTICLE_ID AND b.UPDATED_AT > a.UPDATED_AT)"""
+				+ (jobExecutionId == null ? "" : " AND a.JOB_EXECUTION_ID = :execution")
+				+ " ORDER BY a.UPDATED_AT DESC, a.ARTICLE_ID";
+		JdbcClient.StatementSpec statement = jdbc.sql(sql);
+		if (jobExecutionId != null) {
+			statement = statement.param("execution", jobExecutionId);
+		}
+		return statement.query(LedgerEntry.class).list();
 	}
 
 	public long countByStatus(String status) {
@@ -67,21 +102,23 @@ public class ArticleLedger {
 				UPDATE PASSERELLE_ARTICLE SET STATUS = ?, PROVIDER = ?, MODEL = ?, PROMPT_VERSION = ?,
 				  JOB_EXECUTION_ID = ?, TRANSLATION_PATH = ?, SUMMARY_PATH = ?, METADATA_PATH = ?,
 				  INPUT_TOKENS = INPUT_TOKENS + ?, OUTPUT_TOKENS = OUTPUT_TOKENS + ?, ATTEMPTS = ATTEMPTS + 1,
-				  ERROR_MESSAGE = ?, UPDATED_AT = ?
+				  FAILURE_KIND = ?, ERROR_MESSAGE = ?, UPDATED_AT = ?
 				WHERE ARTICLE_ID = ? AND CONTENT_SHA256 = ?""")
 			.params(entry.status(), entry.provider(), entry.model(), entry.promptVersion(), entry.jobExecutionId(),
 					entry.translationPath(), entry.summaryPath(), entry.metadataPath(), entry.inputTokens(),
-					entry.outputTokens(), entry.errorMessage(), now, entry.articleId(), entry.contentSha256())
+					entry.outputTokens(), entry.failureKind(), entry.errorMessage(), now, entry.articleId(),
+					entry.contentSha256())
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
 					INSERT INTO PASSERELLE_ARTICLE (ARTICLE_ID, CONTENT_SHA256, STATUS, PROVIDER, MODEL, PROMPT_VERSION,
 					  JOB_EXECUTION_ID, TRANSLATION_PATH, SUMMARY_PATH, METADATA_PATH, INPUT_TOKENS, OUTPUT_TOKENS,
-					  ATTEMPTS, ERROR_MESSAGE, UPDATED_AT)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
+					  ATTEMPTS, FAILURE_KIND, ERROR_MESSAGE, UPDATED_AT)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
 				.params(entry.articleId(), entry.contentSha256(), entry.status(), entry.provider(), entry.model(),
 						entry.promptVersion(), entry.jobExecutionId(), entry.translationPath(), entry.summaryPath(),
-						entry.metadataPath(), entry.inputTokens(), entry.outputTokens(), entry.errorMessage(), now)
+						entry.metadataPath(), entry.inputTokens(), entry.outputTokens(), entry.failureKind(),
+						entry.errorMessage(), now)
 				.update();
 		}
 	}

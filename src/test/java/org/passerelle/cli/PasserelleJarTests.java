@@ -41,7 +41,9 @@ class PasserelleJarTests {
 		passerelle = new JarProcess(home).env("PASSERELLE_LLM_PROVIDER", "openai")
 			.env("PASSERELLE_LLM_BASE_URL", fake.openAiBaseUrl())
 			.env("PASSERELLE_LLM_MODEL", FakeLlmServer.MODEL)
-			.env("PASSERELLE_LLM_API_KEY", SECRET);
+			.env("PASSERELLE_LLM_API_KEY", SECRET)
+			.env("PASSERELLE_LLM_RETRY_BACKOFF", "10ms")
+			.env("PASSERELLE_LLM_RETRY_MAX_BACKOFF", "50ms");
 	}
 
 	@AfterEach
@@ -54,7 +56,7 @@ class PasserelleJarTests {
 		JarProcess.Result run = passerelle.run("run");
 
 		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.OK);
-		assertThat(run.stdout()).contains("COMPLETED. 3 read, 3 translated, 0 unchanged, 0 failed");
+		assertThat(run.stdout()).contains("COMPLETED. 3 read, 3 translated, 0 unchanged, 0 failed, 0 retries");
 		assertThat(home.resolve("output/politique/budget.en.md")).exists();
 		assertThat(home.resolve("output/sport.summary.md")).exists();
 		assertThat(home.resolve(".passerelle/db")).isDirectory();

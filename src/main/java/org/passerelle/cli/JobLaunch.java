@@ -1,0 +1,119 @@
+package org.passerelle.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.passerelle.batch.RunSummary;
+import org.passerelle.batch.TranslationRuns;
+import org.passerelle.config.PasserelleProperties;
+import org.passerelle.llm.ProviderCheck;
+import org.passerelle.llm.ProviderSetupException;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What every command that runs the job shares: check the provider, run, print one summary line, turn
+ * the outcome into an exit code, and on SIGTERM or Ctrl-C stop at the end of the current chunk so that
+ * the execution is left STOPPED and {@code restart} can finish it.
+ */
+final class JobLaunch {
+
+	/** How long a SIGTERM waits for the current chunk to commit before the JVM goes anyway. */
+	private static final Duration STOP_GRACE = Duration.ofMinutes(5);
+
+	/** The job work a command does, given the runs service; empty when there was nothing to do. */
+	@FunctionalInterface
+	interface Work {
+
+		Optional<RunSummary> perform(TranslationRuns runs, PasserelleProperties properties) throws Exception;
+
+	}
+
+	private JobLaunch() {
+	}
+
+	static int execute(PrintWriter out, PrintWriter err, Work work) throws Exception {
+		CountDownLatch finished = new CountDownLatch(1);
+		Thread stopper;
+		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
+			PasserelleProperties properties = context.getBean(PasserelleProperties.class);
+			TranslationRuns runs = context.getBean(TranslationRuns.class);
+			stopper = new Thread(() -> stopGracefully(runs, finished, err), "passerelle-stop");
+			Runtime.getRuntime().addShutdownHook(stopper);
+			try {
+				ProviderCheck.verify(properties.llm(), warning -> err.println("passerelle: warning: " + warning));
+			}
+			catch (ProviderSetupException ex) {
+				throw new CommandFailure(ExitCodes.USAGE, ex.getMessage());
+			}
+			Optional<RunSummary> outcome = work.perform(runs, properties);
+			if (outcome.isEmpty()) {
+				return ExitCodes.OK;
+			}
+			RunSummary summary = outcome.get();
+			out.printf("Run %d (%s): %s. %d read, %d translated, %d unchanged, %d failed, %d retries; %d tokens.%n",
+					summary.executionId(), summary.date(), summary.status(), summary.read(), summary.written(),
+					summary.unchanged(), summary.failed(), summary.retries(), summary.totalTokens());
+			out.flush();
+			return exitCode(summary, err);
+		}
+		finally {
+			// the context is closed (database shut down): a pending SIGTERM may now let the JVM go
+			finished.countDown();
+		}
+	}
+
+	private static void stopGracefully(TranslationRuns runs, CountDownLatch finished, PrintWriter err) {
+		if (finished.getCount() == 0) {
+			return;
+		}
+		err.println("passerelle: stopping at the end of the current chunk; 'restart' will finish the run");
+		err.flush();
+		long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+		try {
+			// asked again until the job ends, in case it had not started yet when the signal came
+			while (!finished.await(250, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+				runs.stopRunning();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			// the context is closing: nothing left to stop
+		}
+	}
+
+	private static int exitCode(RunSummary summary, PrintWriter err) {
+		switch (summary.status()) {
+			case "COMPLETED" -> {
+				if (summary.failed() > 0) {
+					err.println("passerelle: " + summary.failed()
+							+ " article(s) failed; see why with 'failures', then rerun them with 'retry-failed'.");
+					return ExitCodes.SOME_ARTICLES_FAILED;
+				}
+				return ExitCodes.OK;
+			}
+			case "STOPPED" -> {
+				err.println("passerelle: the run was stopped; 'restart' finishes it.");
+				return ExitCodes.JOB_FAILED;
+			}
+			default -> {
+				for (Throwable error : summary.errors()) {
+					for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+						if (cause instanceof ProviderSetupException setup) {
+							err.println("passerelle: " + setup.getMessage());
+							return ExitCodes.USAGE;
+						}
+					}
+				}
+				summary.errors().forEach(error -> err.println("passerelle: the job failed: " + PasserelleContext.rootCause(error)));
+				err.println("passerelle: once the cause is fixed, 'restart' continues from the last committed chunk.");
+				return ExitCodes.JOB_FAILED;
+			}
+		}
+	}
+
+}
