@@ -117,6 +117,10 @@ public final class ArticleCleaner {
 			paragraphs = List.copyOf(paragraphs);
 		}
 
+		public String text() {
+			return title + "\n" + String.join("\n", paragraphs);
+		}
+
 	}
 
 }

@@ -3,18 +3,22 @@ package org.passerelle.article;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Reads one source file into a cleaned {@link Article}, or says in plain words why it cannot be
- * translated (empty, too large, not UTF-8 text).
+ * translated: empty, too large, binary, neither UTF-8 nor Windows-1252 French, or not in French.
  */
 public final class ArticleLoader {
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
 	private final ArticleCleaner cleaner;
 
@@ -28,7 +32,22 @@ public final class ArticleLoader {
 	public Article load(SourceFile source) throws UnusableArticleException {
 		byte[] bytes = readBytes(source);
 		String sha256 = sha256(bytes);
-		String text = decodeUtf8(source, sha256, bytes);
+		String encoding = "UTF-8";
+		String text;
+		try {
+			text = decodeStrictly(bytes, StandardCharsets.UTF_8);
+		}
+		catch (CharacterCodingException notUtf8) {
+			// older exports are often Windows-1252; accept that reading only if it yields French
+			text = windows1252(bytes);
+			if (text == null || !LanguageGuess.shared().isClearlyFrench(cleaner.clean(text).text())) {
+				throw new UnusableArticleException(source, sha256, "the file is not valid UTF-8 text");
+			}
+			encoding = WINDOWS_1252.name();
+		}
+		if (text.indexOf('\0') >= 0) {
+			throw new UnusableArticleException(source, sha256, "the file looks binary (it contains NUL bytes)");
+		}
 		ArticleCleaner.CleanText clean = cleaner.clean(text);
 		if (clean.title().isEmpty()) {
 			throw new UnusableArticleException(source, sha256, "the file holds no text");
@@ -36,7 +55,11 @@ public final class ArticleLoader {
 		if (clean.paragraphs().isEmpty()) {
 			throw new UnusableArticleException(source, sha256, "the file has a title but no paragraph after cleaning");
 		}
-		return new Article(source, sha256, clean.title(), clean.paragraphs());
+		Optional<String> language = LanguageGuess.shared().of(clean.text());
+		if (language.isPresent() && !language.get().equals("french")) {
+			throw new UnusableArticleException(source, sha256, "the article is in " + language.get() + ", not French");
+		}
+		return new Article(source, sha256, clean.title(), clean.paragraphs(), encoding);
 	}
 
 	/** Hex SHA-256 of a file's bytes, without cleaning it: cheap enough to decide whether work is needed. */
@@ -66,20 +89,20 @@ public final class ArticleLoader {
 		}
 	}
 
-	private static String decodeUtf8(SourceFile source, String sha256, byte[] bytes) throws UnusableArticleException {
+	private static String decodeStrictly(byte[] bytes, Charset charset) throws CharacterCodingException {
+		return charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT)
+			.decode(ByteBuffer.wrap(bytes))
+			.toString();
+	}
+
+	private static String windows1252(byte[] bytes) {
 		try {
-			String text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-			if (text.indexOf('\0') >= 0) {
-				throw new UnusableArticleException(source, sha256, "the file looks binary (it contains NUL bytes)");
-			}
-			return text;
+			return decodeStrictly(bytes, WINDOWS_1252);
 		}
 		catch (CharacterCodingException ex) {
-			throw new UnusableArticleException(source, sha256, "the file is not valid UTF-8 text");
+			return null;
 		}
 	}
 

@@ -1,7 +1,13 @@
 package org.passerelle.llm;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
 import dev.langchain4j.model.output.FinishReason;
 import org.passerelle.article.Article;
+import org.passerelle.article.LanguageGuess;
+import org.passerelle.article.SourceNumbers;
 
 /**
  * Checks an answer before anything is written: a translation that lost paragraphs or was cut off must
@@ -12,7 +18,10 @@ final class AnswerValidator {
 	private AnswerValidator() {
 	}
 
-	static String problemWith(Article article, TranslatedArticle answer, FinishReason finishReason) {
+	private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])[\"”’)]?\\s+(?=[\\p{Lu}\\d\"“‘(])");
+
+	static String problemWith(Article article, TranslatedArticle answer, FinishReason finishReason,
+			int maxSummarySentences) {
 		if (finishReason == FinishReason.LENGTH) {
 			return "the answer was cut off by the model's output limit";
 		}
@@ -38,7 +47,27 @@ final class AnswerValidator {
 				return "paragraph " + (i + 1) + " of the answer is empty";
 			}
 		}
+		String english = answer.title() + "\n" + String.join("\n", answer.paragraphs());
+		if (LanguageGuess.shared().isClearlyFrench(english)) {
+			return "the translation is still in French";
+		}
+		int sentences = sentences(answer.summary());
+		if (sentences > maxSummarySentences) {
+			return "the summary has " + sentences + " sentences, over the limit of " + maxSummarySentences;
+		}
+		Set<String> missing = new LinkedHashSet<>(SourceNumbers.in(article.text()));
+		missing.removeAll(SourceNumbers.in(english));
+		if (!missing.isEmpty()) {
+			return "numbers of the article are missing from the translation: "
+					+ String.join(", ", missing.stream().limit(5).toList());
+		}
 		return null;
+	}
+
+	/** Sentences end with . ! or ? followed by a space and a capital, a digit or an opening quote. */
+	static int sentences(String text) {
+		String trimmed = text.strip();
+		return trimmed.isEmpty() ? 0 : SENTENCE_BREAK.split(trimmed).length;
 	}
 
 	private static boolean isBlank(String value) {

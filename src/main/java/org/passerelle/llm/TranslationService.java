@@ -64,7 +64,8 @@ public class TranslationService {
 			throw FailureClassifier.classify(article, ex, secret);
 		}
 		Duration llmTime = Duration.ofNanos(System.nanoTime() - started);
-		String problem = AnswerValidator.problemWith(article, result.content(), result.finishReason());
+		String problem = AnswerValidator.problemWith(article, result.content(), result.finishReason(),
+				maxSummarySentences);
 		if (problem != null) {
 			throw new TranslationFailedException(article, TranslationFailedException.Kind.BAD_ANSWER, problem);
 		}

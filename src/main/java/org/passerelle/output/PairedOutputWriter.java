@@ -37,7 +37,8 @@ public class PairedOutputWriter {
 
 	private ArticleMetadata metadata(Translation translation, long jobExecutionId, OutputPaths paths) {
 		Path folder = paths.metadata().getParent();
-		return new ArticleMetadata(translation.article().source().id(), translation.article().sha256(), "SUCCEEDED",
+		return new ArticleMetadata(translation.article().source().id(), translation.article().sha256(),
+				translation.article().encoding(), "SUCCEEDED",
 				translation.engine().provider(), translation.engine().model(), translation.engine().promptVersion(),
 				new ArticleMetadata.Tokens(translation.inputTokens(), translation.outputTokens(),
 						translation.inputTokens() + translation.outputTokens()),

@@ -55,6 +55,27 @@ class ArticleLoaderTests {
 	}
 
 	@Test
+	void windows1252FrenchIsReadAndSaysSo() throws Exception {
+		String text = "Été meurtrier sur les routes de l’Hérault\n\nLes accidents ont fait 42 morts cet été, "
+				+ "selon la préfecture, qui annonce des contrôles renforcés à l’approche des fêtes.";
+		Path file = Files.write(input.resolve("ancien.txt"), text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+		Article article = loader.load(SourceFile.of(input, file));
+
+		assertThat(article.encoding()).isEqualTo("windows-1252");
+		assertThat(article.title()).isEqualTo("Été meurtrier sur les routes de l’Hérault");
+	}
+
+	@Test
+	void articleInAnotherLanguageIsRefusedWithTheLanguageNamed() throws IOException {
+		Path file = Files.writeString(input.resolve("english.txt"), "Parliament passes the 2027 budget\n\n"
+				+ "Members of parliament adopted the finance bill for 2027 on Tuesday evening after three weeks of debate.");
+
+		assertThatThrownBy(() -> loader.load(SourceFile.of(input, file))).isInstanceOf(UnusableArticleException.class)
+			.hasMessage("the article is in english, not French");
+	}
+
+	@Test
 	void binaryFileIsRefused() throws IOException {
 		Path file = Files.write(input.resolve("image.txt"), new byte[] { 'P', 'N', 'G', 0, 0, 1, 2 });
 

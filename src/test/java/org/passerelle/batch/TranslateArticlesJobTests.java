@@ -101,9 +101,9 @@ class TranslateArticlesJobTests {
 			assertThat(output.resolve(base + ".meta.json")).exists();
 		}
 		assertThat(Files.readString(output.resolve("sport.en.md"))).isEqualTo("""
-				# [EN] Le club de Rennes se qualifie pour les quarts de finale
+				# The English headline of the story.
 
-				[EN] Les Rennais se sont imposés 2 à 1 face à Lens, grâce à un but inscrit à la 87e minute.
+				This is the English translation of paragraph 1 of the story, with the figures 2 and 1 and 87.
 				""");
 		JsonNode meta = JsonMapper.builder().build().readTree(output.resolve("politique/elections.meta.json").toFile());
 		assertThat(meta.get("source").asString()).isEqualTo("politique/elections.md");
@@ -152,7 +152,7 @@ class TranslateArticlesJobTests {
 		assertThat(fake.chatRequests().get(afterFirst).article().get("title").asString()).contains("demi-finales");
 		assertThat(second.written()).isEqualTo(1);
 		assertThat(second.unchanged()).isEqualTo(2);
-		assertThat(Files.readString(output.resolve("sport.en.md"))).contains("3 à 1");
+		assertThat(Files.readString(output.resolve("sport.en.md"))).contains("figures 3 and 1");
 	}
 
 	@Test

@@ -115,14 +115,28 @@ public final class FakeLlmServer implements AutoCloseable {
 		return requests.stream().filter(Recorded::isChat).toList();
 	}
 
-	/** The mechanical default translation: same title and paragraphs, marked as English. */
+	/**
+	 * The mechanical default "translation": one English sentence per paragraph that keeps the paragraph's
+	 * numbers, the same count and order as the source, and a one-sentence summary.
+	 */
 	public static Map<String, Object> translate(JsonNode article) {
 		List<String> paragraphs = new ArrayList<>();
+		int index = 0;
 		for (JsonNode paragraph : article.get("paragraphs")) {
-			paragraphs.add("[EN] " + paragraph.asString());
+			paragraphs.add(english("This is the English translation of paragraph " + ++index + " of the story",
+					paragraph.asString()));
 		}
-		return Map.of("title", "[EN] " + article.get("title").asString(), "paragraphs", paragraphs, "summary",
-				"A summary of: " + article.get("title").asString());
+		return Map.of("title", english("The English headline of the story", article.get("title").asString()),
+				"paragraphs", paragraphs, "summary", "This short summary tells the whole story in English.");
+	}
+
+	private static String english(String sentence, String french) {
+		List<String> numbers = new ArrayList<>();
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\d+(?:[ \\u00A0\\u202F.,:h]\\d+)*").matcher(french);
+		while (matcher.find()) {
+			numbers.add(matcher.group());
+		}
+		return numbers.isEmpty() ? sentence + "." : sentence + ", with the figures " + String.join(" and ", numbers) + ".";
 	}
 
 	@Override
