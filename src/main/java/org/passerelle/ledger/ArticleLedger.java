@@ -3,6 +3,7 @@ package org.passerelle.ledger;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
@@ -41,6 +42,17 @@ public class ArticleLedger {
 			.params(articleId, sha256, engine.provider(), engine.model(), engine.promptVersion())
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** The latest successful translation of this same content by this engine, under any article name. */
+	public Optional<LedgerEntry> translationOfSameContent(String sha256, Translation.Engine engine) {
+		return jdbc.sql("""
+				SELECT * FROM PASSERELLE_ARTICLE
+				WHERE CONTENT_SHA256 = ? AND STATUS = 'SUCCEEDED' AND PROVIDER = ? AND MODEL = ? AND PROMPT_VERSION = ?
+				ORDER BY UPDATED_AT DESC LIMIT 1""")
+			.params(sha256, engine.provider(), engine.model(), engine.promptVersion())
+			.query(LedgerEntry.class)
+			.optional();
 	}
 
 	public void recordSuccess(Translation translation, OutputPaths paths, long jobExecutionId) {

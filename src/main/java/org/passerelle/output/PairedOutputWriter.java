@@ -1,8 +1,11 @@
 package org.passerelle.output;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.passerelle.llm.TranslatedArticle;
 import org.passerelle.llm.Translation;
@@ -14,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * other two are complete.
  */
 public class PairedOutputWriter {
+
+	private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
 
 	private final Path outputDir;
 
@@ -47,11 +52,26 @@ public class PairedOutputWriter {
 	}
 
 	static String markdown(TranslatedArticle english) {
-		StringBuilder text = new StringBuilder("# ").append(english.title().strip()).append("\n");
+		StringBuilder text = new StringBuilder("# ").append(oneLine(english.title())).append("\n");
 		for (String paragraph : english.paragraphs()) {
-			text.append("\n").append(paragraph.strip()).append("\n");
+			// a blank line inside a paragraph would make two of it for any reader, and for read() below
+			text.append("\n").append(BLANK_LINES.matcher(paragraph.strip()).replaceAll("\n")).append("\n");
 		}
 		return text.toString();
+	}
+
+	/** Reads back a translation this class wrote, to reuse it for a file with the same content. */
+	public static TranslatedArticle read(OutputPaths paths) throws IOException {
+		String markdown = Files.readString(paths.translation());
+		int endOfTitle = markdown.indexOf('\n');
+		String title = markdown.substring(2, endOfTitle < 0 ? markdown.length() : endOfTitle);
+		List<String> paragraphs = endOfTitle < 0 ? List.of()
+				: BLANK_LINES.splitAsStream(markdown.substring(endOfTitle).strip()).map(String::strip).toList();
+		return new TranslatedArticle(title, paragraphs, Files.readString(paths.summary()).strip());
+	}
+
+	private static String oneLine(String text) {
+		return text.strip().replaceAll("\\s*\\R\\s*", " ");
 	}
 
 }

@@ -229,6 +229,29 @@ class TranslateArticlesJobTests {
 		assertThat(second.failed()).isZero();
 	}
 
+	@Test
+	void identicalFilesAreTranslatedOnceWithinARunAndAcrossRuns() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		Files.copy(input.resolve("sport.txt"), input.resolve("sport-copie.txt"));
+		int before = fake.chatRequests().size();
+
+		RunSummary first = runs.run(request());
+
+		assertThat(fake.chatRequests()).hasSize(before + 3);
+		assertThat(first.written()).isEqualTo(4);
+		assertThat(Files.readString(output.resolve("sport-copie.en.md"))).isEqualTo(Files.readString(output.resolve("sport.en.md")));
+
+		Files.copy(input.resolve("politique/budget.txt"), input.resolve("budget-bis.txt"));
+		RunSummary second = runs.run(request());
+
+		assertThat(fake.chatRequests()).hasSize(before + 3);
+		assertThat(second.written()).isEqualTo(1);
+		assertThat(Files.readString(output.resolve("budget-bis.en.md")))
+			.isEqualTo(Files.readString(output.resolve("politique/budget.en.md")));
+		assertThat(Files.readString(output.resolve("budget-bis.summary.md")))
+			.isEqualTo(Files.readString(output.resolve("politique/budget.summary.md")));
+	}
+
 	private RunRequest request() {
 		return new RunRequest(input, output, LocalDate.of(2026, 11, 23), false);
 	}
