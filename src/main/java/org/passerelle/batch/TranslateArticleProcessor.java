@@ -16,6 +16,7 @@ import org.passerelle.ledger.LedgerEntry;
 import org.passerelle.llm.TranslatedArticle;
 import org.passerelle.llm.Translation;
 import org.passerelle.llm.TranslationService;
+import org.passerelle.output.ArticleMetadata;
 import org.passerelle.output.OutputPaths;
 import org.passerelle.output.PairedOutputWriter;
 import org.slf4j.Logger;
@@ -23,12 +24,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Loads and cleans an article, filters it out when it is not wanted (a {@code retry-failed} run wants only
- * articles whose last attempt failed) or when the ledger already has a translation of this exact
- * content by this engine (and its files are still there), and otherwise translates it. Failures are
- * thrown, never swallowed, so the step's skip policy records them.
+ * Takes one article file to its paired outputs. Filters it out when it is not wanted (a
+ * {@code retry-failed} run wants only articles whose last attempt failed) or when the ledger already has
+ * a translation of this exact content by this engine with its files in place. Otherwise it reuses what
+ * was already paid for (files a crashed run wrote but did not commit, or a translation of identical
+ * content) before it asks the model, and writes the files as soon as the answer is in. Failures are
+ * thrown, never swallowed, so the step's retry and skip policies see them.
  */
-public class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation> {
+class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation> {
 
 	private static final Logger log = LoggerFactory.getLogger(TranslateArticleProcessor.class);
 
@@ -42,11 +45,13 @@ public class TranslateArticleProcessor implements ItemProcessor<SourceFile, Tran
 
 	private final ProviderOutageSkipPolicy outages;
 
+	private final PairedOutputWriter files;
+
 	private final Path outputDir;
 
-	private final boolean force;
+	private final long jobExecutionId;
 
-	private final boolean onlyFailed;
+	private final RunOptions options;
 
 	// bounded: identical files are usually scraped close together, and memory must not grow with the folder
 	private final Map<String, TranslatedArticle> translatedThisRun = Collections.synchronizedMap(
@@ -57,15 +62,77 @@ public class TranslateArticleProcessor implements ItemProcessor<SourceFile, Tran
 				}
 			});
 
+	/** What the user asked of this run. */
+	record RunOptions(boolean force, boolean onlyFailed) {
+	}
+
 	TranslateArticleProcessor(ArticleLoader loader, ArticleLedger ledger, TranslationService translator,
-			ProviderOutageSkipPolicy outages, Path outputDir, boolean force, boolean onlyFailed) {
+			ProviderOutageSkipPolicy outages, PairedOutputWriter files, Path outputDir, long jobExecutionId,
+			RunOptions options) {
 		this.loader = loader;
 		this.ledger = ledger;
 		this.translator = translator;
 		this.outages = outages;
+		this.files = files;
 		this.outputDir = outputDir;
-		this.force = force;
-		this.onlyFailed = onlyFailed;
+		this.jobExecutionId = jobExecutionId;
+		this.options = options;
+	}
+
+	@Override
+	public Translation process(SourceFile source) throws Exception {
+		if (options.onlyFailed() && !ledger.lastAttemptFailed(source.id())) {
+			return null;
+		}
+		Article article = loader.load(source);
+		OutputPaths paths = OutputPaths.of(outputDir, source.id());
+		if (!options.force() && ledger.isTranslated(source.id(), article.sha256(), translator.engine())
+				&& paths.allExist()) {
+			log.debug("{}: unchanged since its last translation", source.id());
+			return null;
+		}
+		Optional<Translation> written = alreadyWritten(article, paths);
+		if (written.isPresent()) {
+			log.info("{}: its files were written before the last run ended; reusing them", source.id());
+			return written.get();
+		}
+		Optional<TranslatedArticle> sameContent = sameContentTranslated(article);
+		if (sameContent.isPresent()) {
+			log.info("{}: same content as an article already translated; reusing that translation", source.id());
+			return written(new Translation(article, sameContent.get(), translator.engine(), 0, 0, Duration.ZERO));
+		}
+		Translation translation = translator.translate(article);
+		outages.providerAnswered();
+		translatedThisRun.put(article.sha256(), translation.english());
+		log.info("{}: translated ({} paragraphs, {} + {} tokens, {} ms)", source.id(), article.paragraphs().size(),
+				translation.inputTokens(), translation.outputTokens(), translation.llmTime().toMillis());
+		return written(translation);
+	}
+
+	/** Files go to disk as soon as the answer is in: if the process dies, what was paid for is kept. */
+	private Translation written(Translation translation) throws IOException {
+		files.write(translation, jobExecutionId);
+		return translation;
+	}
+
+	/** Complete files for this very content and engine, left by a run that died before its chunk committed. */
+	private Optional<Translation> alreadyWritten(Article article, OutputPaths paths) throws IOException {
+		if (options.force()) {
+			return Optional.empty();
+		}
+		Optional<ArticleMetadata> metadata = files.readMetadata(paths);
+		if (metadata.isEmpty() || !matches(metadata.get(), article)) {
+			return Optional.empty();
+		}
+		ArticleMetadata found = metadata.get();
+		return Optional.of(new Translation(article, PairedOutputWriter.read(paths), translator.engine(),
+				found.tokens().input(), found.tokens().output(), Duration.ofMillis(found.timings().llmMillis())));
+	}
+
+	private boolean matches(ArticleMetadata metadata, Article article) {
+		Translation.Engine engine = translator.engine();
+		return article.sha256().equals(metadata.sourceSha256()) && engine.provider().equals(metadata.provider())
+				&& engine.model().equals(metadata.model()) && engine.promptVersion().equals(metadata.promptVersion());
 	}
 
 	/** Two files with the same bytes are translated once: from this run's recent answers, or an earlier run's files. */
@@ -74,7 +141,7 @@ public class TranslateArticleProcessor implements ItemProcessor<SourceFile, Tran
 		if (recent != null) {
 			return Optional.of(recent);
 		}
-		if (force) {
+		if (options.force()) {
 			return Optional.empty();
 		}
 		Optional<LedgerEntry> earlier = ledger.translationOfSameContent(article.sha256(), translator.engine());
@@ -84,30 +151,6 @@ public class TranslateArticleProcessor implements ItemProcessor<SourceFile, Tran
 		OutputPaths paths = new OutputPaths(Path.of(earlier.get().translationPath()), Path.of(earlier.get().summaryPath()),
 				Path.of(earlier.get().metadataPath()));
 		return paths.allExist() ? Optional.of(PairedOutputWriter.read(paths)) : Optional.empty();
-	}
-
-	@Override
-	public Translation process(SourceFile source) throws Exception {
-		if (onlyFailed && !ledger.lastAttemptFailed(source.id())) {
-			return null;
-		}
-		Article article = loader.load(source);
-		if (!force && ledger.isTranslated(source.id(), article.sha256(), translator.engine())
-				&& OutputPaths.of(outputDir, source.id()).allExist()) {
-			log.debug("{}: unchanged since its last translation", source.id());
-			return null;
-		}
-		Optional<TranslatedArticle> sameContent = sameContentTranslated(article);
-		if (sameContent.isPresent()) {
-			log.info("{}: same content as an article already translated; reusing that translation", source.id());
-			return new Translation(article, sameContent.get(), translator.engine(), 0, 0, Duration.ZERO);
-		}
-		Translation translation = translator.translate(article);
-		outages.providerAnswered();
-		translatedThisRun.put(article.sha256(), translation.english());
-		log.info("{}: translated ({} paragraphs, {} + {} tokens, {} ms)", source.id(), article.paragraphs().size(),
-				translation.inputTokens(), translation.outputTokens(), translation.llmTime().toMillis());
-		return translation;
 	}
 
 }

@@ -39,14 +39,14 @@ class TranslateArticlesJobConfiguration {
 	@Bean
 	Step translateArticlesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PasserelleProperties properties, SourceFileReader sourceFileReader,
-			TranslateArticleProcessor translateArticleProcessor, PairedOutputItemWriter pairedOutputItemWriter,
+			TranslateArticleProcessor translateArticleProcessor, LedgerItemWriter ledgerItemWriter,
 			FailedArticleRecorder failedArticleRecorder, ProviderRetryPolicy providerRetryPolicy,
 			ProviderOutageSkipPolicy providerOutageSkipPolicy) {
 		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceFileReader)
 			.processor(translateArticleProcessor)
-			.writer(pairedOutputItemWriter)
+			.writer(ledgerItemWriter)
 			.faultTolerant()
 			.retryPolicy(providerRetryPolicy)
 			// a bad file or a failed translation costs one article, never the run; a provider that is down stops it
@@ -77,21 +77,23 @@ class TranslateArticlesJobConfiguration {
 	@Bean
 	@StepScope
 	TranslateArticleProcessor translateArticleProcessor(PasserelleProperties properties, ArticleLedger ledger,
-			@Lazy TranslationService translationService, ProviderOutageSkipPolicy providerOutageSkipPolicy,
+			@Lazy TranslationService translationService, ProviderOutageSkipPolicy providerOutageSkipPolicy, Clock clock,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force,
-			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed) {
+			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
 		ArticleLoader loader = new ArticleLoader(new ArticleCleaner(), properties.maxFileBytes());
 		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
-				Path.of(outputDir), Boolean.parseBoolean(force), Boolean.parseBoolean(onlyFailed));
+				new PairedOutputWriter(Path.of(outputDir), clock), Path.of(outputDir), jobExecutionId,
+				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force), Boolean.parseBoolean(onlyFailed)));
 	}
 
 	@Bean
 	@StepScope
-	PairedOutputItemWriter pairedOutputItemWriter(ArticleLedger ledger, Clock clock,
+	LedgerItemWriter ledgerItemWriter(ArticleLedger ledger,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new PairedOutputItemWriter(new PairedOutputWriter(Path.of(outputDir), clock), ledger, jobExecutionId);
+		return new LedgerItemWriter(ledger, Path.of(outputDir), jobExecutionId);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.passerelle.llm.TranslatedArticle;
@@ -60,7 +61,20 @@ public class PairedOutputWriter {
 		return text.toString();
 	}
 
-	/** Reads back a translation this class wrote, to reuse it for a file with the same content. */
+	/** The metadata of a finished article, or empty when it is missing or unreadable (then the article is not finished). */
+	public Optional<ArticleMetadata> readMetadata(OutputPaths paths) {
+		if (!paths.allExist()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(json.readValue(paths.metadata().toFile(), ArticleMetadata.class));
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** Reads back a translation this class wrote, to reuse it instead of asking the model again. */
 	public static TranslatedArticle read(OutputPaths paths) throws IOException {
 		String markdown = Files.readString(paths.translation());
 		int endOfTitle = markdown.indexOf('\n');

@@ -230,6 +230,22 @@ class TranslateArticlesJobTests {
 	}
 
 	@Test
+	void filesWrittenByARunThatDiedBeforeCommittingAreReusedNotPaidAgain() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		runs.run(request());
+		// what a crash between writing the files and committing the chunk leaves: files, but no ledger rows
+		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
+		int afterFirst = fake.chatRequests().size();
+
+		RunSummary second = runs.run(request());
+
+		assertThat(fake.chatRequests()).hasSize(afterFirst);
+		assertThat(second.written()).isEqualTo(3);
+		assertThat(second.inputTokens()).as("the tokens paid before the crash still count").isPositive();
+		assertThat(ledger.countByStatus(ArticleLedger.SUCCEEDED)).isEqualTo(3);
+	}
+
+	@Test
 	void identicalFilesAreTranslatedOnceWithinARunAndAcrossRuns() throws Exception {
 		TestArticles.writeThreeArticles(input);
 		Files.copy(input.resolve("sport.txt"), input.resolve("sport-copie.txt"));

@@ -3,25 +3,28 @@ package org.passerelle.batch;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
-import org.passerelle.output.PairedOutputWriter;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 /**
- * Writes each translation's paired files, then its ledger row in the chunk's transaction. Keeps the
- * step's token totals in its execution context, so they survive a restart and show in {@code status}.
+ * Records each written article as translated in the ledger, in the chunk's transaction: the ledger row
+ * and the reader's position commit together. (The files were written by the processor as soon as each
+ * answer came in.) Keeps the step's token totals in its execution context, so they survive a restart
+ * and show in {@code status}.
  */
-public class PairedOutputItemWriter extends ItemStreamSupport implements ItemStreamWriter<Translation> {
+class LedgerItemWriter extends ItemStreamSupport implements ItemStreamWriter<Translation> {
 
 	static final String INPUT_TOKENS = "tokens.input";
 
 	static final String OUTPUT_TOKENS = "tokens.output";
 
-	private final PairedOutputWriter files;
+	private static final String NAME = "ledgerWriter";
 
 	private final ArticleLedger ledger;
+
+	private final java.nio.file.Path outputDir;
 
 	private final long jobExecutionId;
 
@@ -29,11 +32,11 @@ public class PairedOutputItemWriter extends ItemStreamSupport implements ItemStr
 
 	private long outputTokens;
 
-	public PairedOutputItemWriter(PairedOutputWriter files, ArticleLedger ledger, long jobExecutionId) {
-		this.files = files;
+	LedgerItemWriter(ArticleLedger ledger, java.nio.file.Path outputDir, long jobExecutionId) {
 		this.ledger = ledger;
+		this.outputDir = outputDir;
 		this.jobExecutionId = jobExecutionId;
-		setName("pairedOutputWriter");
+		setName(NAME);
 	}
 
 	@Override
@@ -43,10 +46,9 @@ public class PairedOutputItemWriter extends ItemStreamSupport implements ItemStr
 	}
 
 	@Override
-	public void write(Chunk<? extends Translation> chunk) throws Exception {
+	public void write(Chunk<? extends Translation> chunk) {
 		for (Translation translation : chunk) {
-			OutputPaths paths = files.write(translation, jobExecutionId);
-			ledger.recordSuccess(translation, paths, jobExecutionId);
+			ledger.recordSuccess(translation, OutputPaths.of(outputDir, translation.article().source().id()), jobExecutionId);
 			inputTokens += translation.inputTokens();
 			outputTokens += translation.outputTokens();
 		}
@@ -59,11 +61,11 @@ public class PairedOutputItemWriter extends ItemStreamSupport implements ItemStr
 	}
 
 	static String inputTokensKey() {
-		return "pairedOutputWriter." + INPUT_TOKENS;
+		return NAME + "." + INPUT_TOKENS;
 	}
 
 	static String outputTokensKey() {
-		return "pairedOutputWriter." + OUTPUT_TOKENS;
+		return NAME + "." + OUTPUT_TOKENS;
 	}
 
 }
