@@ -76,6 +76,14 @@ class ArticleLoaderTests {
 	}
 
 	@Test
+	void unreadableFileIsRefusedWithTheSystemsReason() throws IOException {
+		Path dangling = Files.createSymbolicLink(input.resolve("moved.txt"), input.resolve("gone.txt"));
+
+		assertThatThrownBy(() -> loader.load(SourceFile.of(input, dangling))).isInstanceOf(UnusableArticleException.class)
+			.hasMessageStartingWith("the file cannot be read");
+	}
+
+	@Test
 	void binaryFileIsRefused() throws IOException {
 		Path file = Files.write(input.resolve("image.txt"), new byte[] { 'P', 'N', 'G', 0, 0, 1, 2 });
 

@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * HTTP clients. Its default "translation" is mechanical: every paragraph comes back marked as English,
  * keeping the source's count and order. Tests can change the answer, add latency, or make it fail.
  *
- * <p>Run it by hand with {@code java -cp ... org.passerelle.testing.FakeLlmServer [port] [latencyMillis]}.
+ * <p>Run it by hand with {@code java -cp ... org.passerelle.testing.FakeLlmServer [port] [latencyMillis] [flakiness]};
+ * a flakiness of 0.3 answers 30% of chat requests with a 429 (Retry-After: 1) or a 503.
  */
 public final class FakeLlmServer implements AutoCloseable {
 
@@ -42,6 +43,8 @@ public final class FakeLlmServer implements AutoCloseable {
 	private volatile Function<JsonNode, Object> answerer = FakeLlmServer::translate;
 
 	private volatile Failure failure;
+
+	private volatile double flakiness;
 
 	private final java.util.Deque<Reply> script = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
@@ -65,6 +68,9 @@ public final class FakeLlmServer implements AutoCloseable {
 		if (args.length > 1) {
 			fake.latency(Duration.ofMillis(Long.parseLong(args[1])));
 		}
+		if (args.length > 2) {
+			fake.flakiness(Double.parseDouble(args[2]));
+		}
 		System.out.println("Fake LLM listening on " + fake.baseUrl() + " (OpenAI API under /v1, Ollama API under /api), model "
 				+ MODEL);
 		Thread.currentThread().join();
@@ -86,6 +92,12 @@ public final class FakeLlmServer implements AutoCloseable {
 	/** Replaces the answer: given the article the request carried, return what the model should answer. */
 	public FakeLlmServer answer(Function<JsonNode, Object> answerer) {
 		this.answerer = answerer;
+		return this;
+	}
+
+	/** This fraction of chat requests, at random, gets a 429 asking for a one-second wait, or a 503. */
+	public FakeLlmServer flakiness(double rate) {
+		this.flakiness = rate;
 		return this;
 	}
 
@@ -167,6 +179,13 @@ public final class FakeLlmServer implements AutoCloseable {
 						+ ":latest\",\"size\":1,\"digest\":\"0\",\"details\":{}}]}");
 				case "/v1/chat/completions" -> {
 					Reply scripted = script.poll();
+					double draw = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+					if (scripted == null && draw < flakiness) {
+						scripted = draw < flakiness / 2
+								? Reply.status(429, "{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}",
+										"retry-after", "1")
+								: Reply.status(503, "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_is_overloaded\"}}");
+					}
 					if (scripted != null) {
 						scripted.send(exchange, body);
 					}
