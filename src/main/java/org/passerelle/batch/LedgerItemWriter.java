@@ -1,5 +1,7 @@
 package org.passerelle.batch;
 
+import java.nio.file.Path;
+
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
@@ -24,7 +26,7 @@ class LedgerItemWriter extends ItemStreamSupport implements ItemStreamWriter<Tra
 
 	private final ArticleLedger ledger;
 
-	private final java.nio.file.Path outputDir;
+	private final Path outputDir;
 
 	private final long jobExecutionId;
 
@@ -32,7 +34,7 @@ class LedgerItemWriter extends ItemStreamSupport implements ItemStreamWriter<Tra
 
 	private long outputTokens;
 
-	LedgerItemWriter(ArticleLedger ledger, java.nio.file.Path outputDir, long jobExecutionId) {
+	LedgerItemWriter(ArticleLedger ledger, Path outputDir, long jobExecutionId) {
 		this.ledger = ledger;
 		this.outputDir = outputDir;
 		this.jobExecutionId = jobExecutionId;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.ProviderSetupException;
 import org.passerelle.testing.FakeLlmServer;
+import org.passerelle.testing.FakeProviderSettings;
 import org.passerelle.testing.FakeLlmServer.Reply;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,15 +57,8 @@ class ProviderFaultsJobTests {
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) throws IOException {
 		fake = FakeLlmServer.start();
-		registry.add("passerelle.work-dir", () -> workDir.toString());
-		registry.add("passerelle.llm.provider", () -> "openai");
-		registry.add("passerelle.llm.base-url", fake::openAiBaseUrl);
-		registry.add("passerelle.llm.model", () -> FakeLlmServer.MODEL);
-		registry.add("passerelle.llm.api-key", () -> "sk-faults");
+		FakeProviderSettings.register(registry, workDir, fake);
 		registry.add("passerelle.llm.timeout", () -> "2s");
-		registry.add("passerelle.llm.retry.max-retries", () -> "2");
-		registry.add("passerelle.llm.retry.backoff", () -> "10ms");
-		registry.add("passerelle.llm.retry.max-backoff", () -> "50ms");
 		registry.add("passerelle.llm.retry.failures-before-stop", () -> "3");
 	}
 

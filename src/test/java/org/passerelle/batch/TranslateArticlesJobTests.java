@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.LedgerEntry;
 import org.passerelle.testing.FakeLlmServer;
+import org.passerelle.testing.FakeProviderSettings;
 import org.passerelle.testing.TestArticles;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -60,15 +61,8 @@ class TranslateArticlesJobTests {
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) throws IOException {
 		fake = FakeLlmServer.start();
-		registry.add("passerelle.work-dir", () -> workDir.toString());
-		registry.add("passerelle.llm.provider", () -> "openai");
-		registry.add("passerelle.llm.base-url", fake::openAiBaseUrl);
-		registry.add("passerelle.llm.model", () -> FakeLlmServer.MODEL);
-		registry.add("passerelle.llm.api-key", () -> "sk-job-test");
+		FakeProviderSettings.register(registry, workDir, fake);
 		registry.add("passerelle.chunk-size", () -> "2");
-		registry.add("passerelle.llm.retry.max-retries", () -> "2");
-		registry.add("passerelle.llm.retry.backoff", () -> "10ms");
-		registry.add("passerelle.llm.retry.max-backoff", () -> "50ms");
 	}
 
 	@AfterAll

@@ -43,13 +43,8 @@ class CrashAndRerunJarTests {
 			TestArticles.write(home.resolve(String.format("input/article-%02d.txt", i)),
 					"Dépêche numéro " + i + "\n\nPremier paragraphe de la dépêche " + i + ".\n\nDeuxième paragraphe.\n");
 		}
-		passerelle = new JarProcess(home).env("PASSERELLE_LLM_PROVIDER", "openai")
-			.env("PASSERELLE_LLM_BASE_URL", fake.openAiBaseUrl())
-			.env("PASSERELLE_LLM_MODEL", FakeLlmServer.MODEL)
-			.env("PASSERELLE_LLM_API_KEY", "sk-test")
-			.env("PASSERELLE_CHUNK_SIZE", Integer.toString(CHUNK))
-			.env("PASSERELLE_LLM_RETRY_BACKOFF", "10ms")
-			.env("PASSERELLE_LLM_RETRY_MAX_BACKOFF", "50ms");
+		passerelle = JarProcess.against(fake, home, "sk-test")
+			.env("PASSERELLE_CHUNK_SIZE", Integer.toString(CHUNK));
 	}
 
 	@AfterEach

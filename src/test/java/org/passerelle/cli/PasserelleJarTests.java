@@ -38,12 +38,7 @@ class PasserelleJarTests {
 	void setUp() throws IOException {
 		fake = FakeLlmServer.start();
 		TestArticles.writeThreeArticles(home.resolve("input"));
-		passerelle = new JarProcess(home).env("PASSERELLE_LLM_PROVIDER", "openai")
-			.env("PASSERELLE_LLM_BASE_URL", fake.openAiBaseUrl())
-			.env("PASSERELLE_LLM_MODEL", FakeLlmServer.MODEL)
-			.env("PASSERELLE_LLM_API_KEY", SECRET)
-			.env("PASSERELLE_LLM_RETRY_BACKOFF", "10ms")
-			.env("PASSERELLE_LLM_RETRY_MAX_BACKOFF", "50ms");
+		passerelle = JarProcess.against(fake, home, SECRET);
 	}
 
 	@AfterEach

@@ -22,6 +22,16 @@ public final class JarProcess {
 		this.directory = directory;
 	}
 
+	/** A process pointed at the fake provider over the OpenAI API, with quick retries. */
+	public static JarProcess against(FakeLlmServer fake, Path directory, String apiKey) {
+		return new JarProcess(directory).env("PASSERELLE_LLM_PROVIDER", "openai")
+			.env("PASSERELLE_LLM_BASE_URL", fake.openAiBaseUrl())
+			.env("PASSERELLE_LLM_MODEL", FakeLlmServer.MODEL)
+			.env("PASSERELLE_LLM_API_KEY", apiKey)
+			.env("PASSERELLE_LLM_RETRY_BACKOFF", "10ms")
+			.env("PASSERELLE_LLM_RETRY_MAX_BACKOFF", "50ms");
+	}
+
 	public JarProcess env(String name, String value) {
 		environment.put(name, value);
 		return this;
