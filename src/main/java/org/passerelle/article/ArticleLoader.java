@@ -41,23 +41,23 @@ public final class ArticleLoader {
 			// older exports are often Windows-1252; accept that reading only if it yields French
 			text = windows1252(bytes);
 			if (text == null || !LanguageGuess.shared().isClearlyFrench(cleaner.clean(text).text())) {
-				throw new UnusableArticleException(source, sha256, "the file is not valid UTF-8 text");
+				throw new UnusableArticleException(sha256, "the file is not valid UTF-8 text");
 			}
 			encoding = WINDOWS_1252.name();
 		}
 		if (text.indexOf('\0') >= 0) {
-			throw new UnusableArticleException(source, sha256, "the file looks binary (it contains NUL bytes)");
+			throw new UnusableArticleException(sha256, "the file looks binary (it contains NUL bytes)");
 		}
 		ArticleCleaner.CleanText clean = cleaner.clean(text);
 		if (clean.title().isEmpty()) {
-			throw new UnusableArticleException(source, sha256, "the file holds no text");
+			throw new UnusableArticleException(sha256, "the file holds no text");
 		}
 		if (clean.paragraphs().isEmpty()) {
-			throw new UnusableArticleException(source, sha256, "the file has a title but no paragraph after cleaning");
+			throw new UnusableArticleException(sha256, "the file has a title but no paragraph after cleaning");
 		}
 		Optional<String> language = LanguageGuess.shared().of(clean.text());
 		if (language.isPresent() && !language.get().equals("french")) {
-			throw new UnusableArticleException(source, sha256, "the article is in " + language.get() + ", not French");
+			throw new UnusableArticleException(sha256, "the article is in " + language.get() + ", not French");
 		}
 		return new Article(source, sha256, clean.title(), clean.paragraphs(), encoding);
 	}
@@ -76,16 +76,16 @@ public final class ArticleLoader {
 		try {
 			long size = Files.size(source.path());
 			if (size == 0) {
-				throw new UnusableArticleException(source, sha256(new byte[0]), "the file is empty");
+				throw new UnusableArticleException(sha256(new byte[0]), "the file is empty");
 			}
 			if (size > maxFileBytes) {
-				throw new UnusableArticleException(source, "the file is " + size + " bytes, over the limit of "
+				throw new UnusableArticleException(null, "the file is " + size + " bytes, over the limit of "
 						+ maxFileBytes + " (passerelle.max-file-bytes)");
 			}
 			return Files.readAllBytes(source.path());
 		}
 		catch (IOException ex) {
-			throw new UnusableArticleException(source, "the file cannot be read: " + ex.getMessage());
+			throw new UnusableArticleException(null, "the file cannot be read: " + ex.getMessage());
 		}
 	}
 
