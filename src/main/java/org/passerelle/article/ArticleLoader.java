@@ -38,24 +38,28 @@ public final class ArticleLoader {
 			text = decodeStrictly(bytes, StandardCharsets.UTF_8);
 		}
 		catch (CharacterCodingException notUtf8) {
-			// older exports are often Windows-1252; accept that reading only if it yields French
 			text = windows1252(bytes);
-			if (text == null || !LanguageGuess.shared().isClearlyFrench(cleaner.clean(text).text())) {
+			if (text == null) {
 				throw new UnusableArticleException(sha256, "the file is not valid UTF-8 text");
 			}
 			encoding = WINDOWS_1252.name();
 		}
+		// cleaned and its language guessed once: both decide the encoding question and the French one
+		ArticleCleaner.CleanText clean = cleaner.clean(text);
+		Optional<String> language = LanguageGuess.shared().of(clean.text());
+		// older exports are often Windows-1252; accept that reading only if it yields French
+		if (!encoding.equals("UTF-8") && !language.equals(Optional.of("french"))) {
+			throw new UnusableArticleException(sha256, "the file is not valid UTF-8 text");
+		}
 		if (text.indexOf('\0') >= 0) {
 			throw new UnusableArticleException(sha256, "the file looks binary (it contains NUL bytes)");
 		}
-		ArticleCleaner.CleanText clean = cleaner.clean(text);
 		if (clean.title().isEmpty()) {
 			throw new UnusableArticleException(sha256, "the file holds no text");
 		}
 		if (clean.paragraphs().isEmpty()) {
 			throw new UnusableArticleException(sha256, "the file has a title but no paragraph after cleaning");
 		}
-		Optional<String> language = LanguageGuess.shared().of(clean.text());
 		if (language.isPresent() && !language.get().equals("french")) {
 			throw new UnusableArticleException(sha256, "the article is in " + language.get() + ", not French");
 		}

@@ -41,10 +41,6 @@ public final class LanguageGuess {
 		return language == Language.UNKNOWN ? Optional.empty() : Optional.of(language.name().toLowerCase(java.util.Locale.ROOT));
 	}
 
-	public boolean isClearlyNotFrench(String text) {
-		return of(text).filter(language -> !language.equals("french")).isPresent();
-	}
-
 	public boolean isClearlyFrench(String text) {
 		return of(text).filter("french"::equals).isPresent();
 	}

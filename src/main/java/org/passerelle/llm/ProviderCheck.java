@@ -3,6 +3,7 @@ package org.passerelle.llm;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
@@ -72,7 +73,7 @@ public final class ProviderCheck {
 	}
 
 	private static List<String> listModels(PasserelleProperties.Llm llm,
-			java.util.function.Supplier<List<ModelDescription>> catalog) {
+			Supplier<List<ModelDescription>> catalog) {
 		try {
 			return catalog.get().stream().map(ModelDescription::name).toList();
 		}
