@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.SkipListener;
 
 /**
- * Records an article the step skipped as a failed ledger row, with its reason. Spring Batch calls this
- * inside the chunk's transaction, so the failure is recorded exactly when the chunk commits.
+ * Records an article the step skipped as a failed ledger row, with its reason. Articles are processed
+ * on worker threads, outside the chunk's transaction, so failures wait here until the chunk's writer
+ * records them in its transaction: a chunk that rolls back (the provider went down, the process died)
+ * leaves no failure behind, and its articles are simply tried again.
  */
 public class FailedArticleRecorder implements SkipListener<SourceFile, Translation> {
 
@@ -22,6 +24,8 @@ public class FailedArticleRecorder implements SkipListener<SourceFile, Translati
 	private final Translation.Engine engine;
 
 	private final long jobExecutionId;
+
+	private final java.util.Queue<Failure> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
 	public FailedArticleRecorder(ArticleLedger ledger, Translation.Engine engine, long jobExecutionId) {
 		this.ledger = ledger;
@@ -42,7 +46,19 @@ public class FailedArticleRecorder implements SkipListener<SourceFile, Translati
 			kind = failed.kind().name();
 		}
 		log.warn("{}: FAILED, {}", source.id(), failure.getMessage());
-		ledger.recordFailure(source.id(), sha256, engine, kind, failure.getMessage(), jobExecutionId);
+		pending.add(new Failure(source.id(), sha256, kind, failure.getMessage()));
+	}
+
+	/** Records the failures of the chunk being written; called in the chunk's transaction. */
+	void recordPending() {
+		Failure failure;
+		while ((failure = pending.poll()) != null) {
+			ledger.recordFailure(failure.articleId(), failure.sha256(), engine, failure.kind(), failure.reason(),
+					jobExecutionId);
+		}
+	}
+
+	private record Failure(String articleId, String sha256, String kind, String reason) {
 	}
 
 }

@@ -17,6 +17,8 @@ class ProviderOutageSkipPolicy implements SkipPolicy {
 
 	private final AtomicInteger consecutiveOutages = new AtomicInteger();
 
+	private final java.util.concurrent.atomic.AtomicBoolean providerDown = new java.util.concurrent.atomic.AtomicBoolean();
+
 	ProviderOutageSkipPolicy(int failuresBeforeStop) {
 		this.failuresBeforeStop = failuresBeforeStop;
 	}
@@ -28,12 +30,24 @@ class ProviderOutageSkipPolicy implements SkipPolicy {
 		}
 		if (failure instanceof TranslationFailedException translation) {
 			if (translation.kind() == TranslationFailedException.Kind.PROVIDER_UNAVAILABLE) {
-				return consecutiveOutages.incrementAndGet() < failuresBeforeStop;
+				if (consecutiveOutages.incrementAndGet() < failuresBeforeStop) {
+					return true;
+				}
+				providerDown.set(true);
+				return false;
 			}
 			consecutiveOutages.set(0);
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * The step is stopping because the provider is down. Articles of the same chunk still queued or
+	 * being retried on other threads give up at once instead of calling a dead provider.
+	 */
+	boolean providerDown() {
+		return providerDown.get();
 	}
 
 	/** The provider answered for an article: whatever failed before was not an outage in a row. */

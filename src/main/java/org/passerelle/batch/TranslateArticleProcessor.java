@@ -7,6 +7,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 import org.passerelle.article.Article;
 import org.passerelle.article.ArticleLoader;
@@ -62,6 +65,8 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 				}
 			});
 
+	private final Map<String, CompletableFuture<TranslatedArticle>> inProgress = new ConcurrentHashMap<>();
+
 	/** What the user asked of this run. */
 	record RunOptions(boolean force, boolean onlyFailed) {
 	}
@@ -101,9 +106,11 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 			log.info("{}: same content as an article already translated; reusing that translation", source.id());
 			return written(new Translation(article, sameContent.get(), translator.engine(), 0, 0, Duration.ZERO));
 		}
-		Translation translation = translator.translate(article);
+		if (outages.providerDown()) {
+			throw new IllegalStateException(source.id() + ": not sent, the run is stopping because the provider is down");
+		}
+		Translation translation = translateOnce(article);
 		outages.providerAnswered();
-		translatedThisRun.put(article.sha256(), translation.english());
 		log.info("{}: translated ({} paragraphs, {} + {} tokens, {} ms)", source.id(), article.paragraphs().size(),
 				translation.inputTokens(), translation.outputTokens(), translation.llmTime().toMillis());
 		return written(translation);
@@ -133,6 +140,42 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		Translation.Engine engine = translator.engine();
 		return article.sha256().equals(metadata.sourceSha256()) && engine.provider().equals(metadata.provider())
 				&& engine.model().equals(metadata.model()) && engine.promptVersion().equals(metadata.promptVersion());
+	}
+
+	/**
+	 * Asks the model, unless a copy of this content is being translated on another thread (articles of
+	 * a chunk are processed concurrently): then this copy waits for that answer rather than paying for
+	 * its own, and goes on by itself only if that translation fails.
+	 */
+	private Translation translateOnce(Article article) throws Exception {
+		CompletableFuture<TranslatedArticle> mine = new CompletableFuture<>();
+		CompletableFuture<TranslatedArticle> theirs = inProgress.putIfAbsent(article.sha256(), mine);
+		if (theirs != null) {
+			try {
+				log.info("{}: same content as an article being translated alongside it; waiting for that translation",
+						article.source().id());
+				return new Translation(article, theirs.get(), translator.engine(), 0, 0, Duration.ZERO);
+			}
+			catch (ExecutionException ex) {
+				return translator.translate(article);
+			}
+		}
+		try {
+			TranslatedArticle finished = translatedThisRun.get(article.sha256());
+			Translation translation = finished != null
+					? new Translation(article, finished, translator.engine(), 0, 0, Duration.ZERO)
+					: translator.translate(article);
+			translatedThisRun.put(article.sha256(), translation.english());
+			mine.complete(translation.english());
+			return translation;
+		}
+		catch (Exception | Error ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			inProgress.remove(article.sha256(), mine);
+		}
 	}
 
 	/** Two files with the same bytes are translated once: from this run's recent answers, or an earlier run's files. */

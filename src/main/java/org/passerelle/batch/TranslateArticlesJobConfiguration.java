@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The nightly job: one fault-tolerant chunk step from input files to paired outputs. */
@@ -41,11 +42,14 @@ class TranslateArticlesJobConfiguration {
 			PasserelleProperties properties, SourceFileReader sourceFileReader,
 			TranslateArticleProcessor translateArticleProcessor, LedgerItemWriter ledgerItemWriter,
 			FailedArticleRecorder failedArticleRecorder, ProviderRetryPolicy providerRetryPolicy,
-			ProviderOutageSkipPolicy providerOutageSkipPolicy) {
-		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.chunkSize())
+			ProviderOutageSkipPolicy providerOutageSkipPolicy, ThreadPoolTaskExecutor articleTaskExecutor) {
+		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.effectiveChunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceFileReader)
+			// articles of a chunk are processed concurrently; the chunk is written and committed, in
+			// reading order, once all of them are done, so restart semantics are those of a plain chunk
 			.processor(translateArticleProcessor)
+			.taskExecutor(articleTaskExecutor)
 			.writer(ledgerItemWriter)
 			.faultTolerant()
 			.retryPolicy(providerRetryPolicy)
@@ -53,7 +57,23 @@ class TranslateArticlesJobConfiguration {
 			.skipPolicy(providerOutageSkipPolicy)
 			.skipListener(failedArticleRecorder)
 			.listener(providerRetryPolicy)
+			.listener(new BilledTokens())
 			.build();
+	}
+
+	/**
+	 * One thread per call the provider may have in flight. On shutdown it lets the articles in progress
+	 * finish, so answers already paid for reach the disk.
+	 */
+	@Bean
+	ThreadPoolTaskExecutor articleTaskExecutor(PasserelleProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(properties.llm().concurrency());
+		executor.setMaxPoolSize(properties.llm().concurrency());
+		executor.setThreadNamePrefix("article-");
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationMillis(properties.llm().timeout().toMillis());
+		return executor;
 	}
 
 	@Bean
@@ -90,10 +110,10 @@ class TranslateArticlesJobConfiguration {
 
 	@Bean
 	@StepScope
-	LedgerItemWriter ledgerItemWriter(ArticleLedger ledger,
+	LedgerItemWriter ledgerItemWriter(ArticleLedger ledger, FailedArticleRecorder failedArticleRecorder,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new LedgerItemWriter(ledger, Path.of(outputDir), jobExecutionId);
+		return new LedgerItemWriter(ledger, Path.of(outputDir), jobExecutionId, failedArticleRecorder);
 	}
 
 	@Bean

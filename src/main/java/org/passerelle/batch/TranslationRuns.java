@@ -122,8 +122,8 @@ public class TranslationRuns {
 			written += step.getWriteCount();
 			unchanged += step.getFilterCount();
 			failed += step.getSkipCount();
-			inputTokens += step.getExecutionContext().getLong(LedgerItemWriter.inputTokensKey(), 0L);
-			outputTokens += step.getExecutionContext().getLong(LedgerItemWriter.outputTokensKey(), 0L);
+			inputTokens += step.getExecutionContext().getLong(BilledTokens.INPUT, 0L);
+			outputTokens += step.getExecutionContext().getLong(BilledTokens.OUTPUT, 0L);
 		}
 		return new RunSummary(execution.getId(), execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
 				execution.getStartTime(), execution.getEndTime(), execution.getStatus().name(), read, written, unchanged,

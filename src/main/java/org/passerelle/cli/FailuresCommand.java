@@ -23,7 +23,9 @@ class FailuresCommand implements Callable<Integer> {
 
 	private static final Map<String, String> KINDS = Map.of("BAD_INPUT", "the file cannot be translated",
 			"PROVIDER_UNAVAILABLE", "the provider did not answer", "BAD_ANSWER", "the model's answer was unusable",
-			"REJECTED", "the provider refused the request", "UNEXPECTED", "unexpected error");
+			"REJECTED", "the provider refused the request", "TOO_LONG", "too long for the model, even in parts",
+			"CUT_OFF", "the model's answer was cut off",
+			"UNEXPECTED", "unexpected error");
 
 	@Spec
 	private CommandSpec spec;

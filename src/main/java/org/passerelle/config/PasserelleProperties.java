@@ -5,31 +5,40 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Every setting Passerelle reads, bound from {@code application.yml} and the environment.
  * Values are checked here, so a wrong setting stops the program with one readable sentence.
  */
 @ConfigurationProperties("passerelle")
-public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, int chunkSize,
+public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, Integer chunkSize,
 		int summaryMaxSentences, long maxFileBytes, Llm llm) {
 
 	public PasserelleProperties {
 		require(workDir != null, "passerelle.work-dir (PASSERELLE_WORK_DIR) must be set");
 		require(inputDir != null, "passerelle.input-dir (PASSERELLE_INPUT_DIR) must be set");
 		require(outputDir != null, "passerelle.output-dir (PASSERELLE_OUTPUT_DIR) must be set");
-		require(chunkSize >= 1 && chunkSize <= 1000,
-				"passerelle.chunk-size must be between 1 and 1000, was " + chunkSize);
+		require(chunkSize == null || (chunkSize >= 1 && chunkSize <= 1000),
+				"PASSERELLE_CHUNK_SIZE must be between 1 and 1000, was " + chunkSize);
 		require(summaryMaxSentences >= 1 && summaryMaxSentences <= 20,
 				"passerelle.summary-max-sentences must be between 1 and 20, was " + summaryMaxSentences);
 		require(maxFileBytes >= 1, "passerelle.max-file-bytes must be positive, was " + maxFileBytes);
 		require(llm != null, "passerelle.llm settings are missing");
 	}
 
+	/**
+	 * Articles per transaction. Unset, it is four times the concurrency: a chunk waits for its slowest
+	 * article, so a chunk of several rounds of calls keeps every slot busy most of the time.
+	 */
+	public int effectiveChunkSize() {
+		return chunkSize != null ? chunkSize : 4 * llm.concurrency();
+	}
+
 	/** Which LLM to call and how. The API key never appears in {@link #toString()}. */
 	public record Llm(String provider, String baseUrl, String model, String apiKey, String openaiApiKey,
 			String anthropicApiKey, Duration timeout, double temperature, int contextTokens, int maxOutputTokens,
-			Retry retry) {
+			int concurrency, Integer requestsPerMinute, Integer tokensPerMinute, @DefaultValue Prices prices, Retry retry) {
 
 		public Llm {
 			require(provider != null && !provider.isBlank(),
@@ -42,6 +51,13 @@ public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, 
 			require(contextTokens >= 512, "passerelle.llm.context-tokens must be at least 512, was " + contextTokens);
 			require(maxOutputTokens >= 256,
 					"passerelle.llm.max-output-tokens must be at least 256, was " + maxOutputTokens);
+			require(concurrency >= 1 && concurrency <= 64,
+					"PASSERELLE_LLM_CONCURRENCY must be between 1 and 64, was " + concurrency);
+			require(requestsPerMinute == null || requestsPerMinute >= 1,
+					"PASSERELLE_LLM_REQUESTS_PER_MINUTE must be at least 1 (or unset for no limit), was " + requestsPerMinute);
+			require(tokensPerMinute == null || tokensPerMinute >= 1000,
+					"PASSERELLE_LLM_TOKENS_PER_MINUTE must be at least 1000 (or unset for no limit), was " + tokensPerMinute);
+			require(prices != null, "passerelle.llm.prices settings are missing");
 			require(retry != null, "passerelle.llm.retry settings are missing");
 		}
 
@@ -74,6 +90,35 @@ public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, 
 		public String toString() {
 			return "Llm[provider=" + provider + ", baseUrl=" + effectiveBaseUrl() + ", model=" + effectiveModel()
 					+ ", apiKey=" + (effectiveApiKey() == null ? "unset" : "***") + ", timeout=" + timeout + "]";
+		}
+
+	}
+
+	/**
+	 * What the provider charges per million tokens, in whatever currency the user thinks in; unset
+	 * prices mean no cost estimate is shown.
+	 */
+	public record Prices(Double inputPerMillion, Double outputPerMillion) {
+
+		public Prices {
+			require(inputPerMillion == null || inputPerMillion >= 0,
+					"PASSERELLE_LLM_INPUT_PRICE_PER_MILLION must not be negative, was " + inputPerMillion);
+			require(outputPerMillion == null || outputPerMillion >= 0,
+					"PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION must not be negative, was " + outputPerMillion);
+		}
+
+		public boolean known() {
+			return inputPerMillion != null || outputPerMillion != null;
+		}
+
+		/** The cost of these tokens, or empty when no price is configured. */
+		public java.util.OptionalDouble cost(long inputTokens, long outputTokens) {
+			if (!known()) {
+				return java.util.OptionalDouble.empty();
+			}
+			double input = inputPerMillion == null ? 0 : inputPerMillion;
+			double output = outputPerMillion == null ? 0 : outputPerMillion;
+			return java.util.OptionalDouble.of((inputTokens * input + outputTokens * output) / 1_000_000.0);
 		}
 
 	}

@@ -64,6 +64,24 @@ final class AnswerValidator {
 		return null;
 	}
 
+	/** Checks a summary written from a long article's notes. */
+	static String summaryProblem(String summary, FinishReason finishReason, int maxSentences) {
+		if (finishReason == FinishReason.LENGTH) {
+			return "the answer was cut off by the model's output limit";
+		}
+		if (isBlank(summary)) {
+			return "the answer has no summary";
+		}
+		if (LanguageGuess.shared().isClearlyFrench(summary)) {
+			return "the summary is in French";
+		}
+		int sentences = sentences(summary);
+		if (sentences > maxSentences) {
+			return "the summary has " + sentences + " sentences, over the limit of " + maxSentences;
+		}
+		return null;
+	}
+
 	/** Sentences end with . ! or ? followed by a space and a capital, a digit or an opening quote. */
 	static int sentences(String text) {
 		String trimmed = text.strip();

@@ -1,20 +1,54 @@
 package org.passerelle.llm;
 
+import java.util.List;
+
 import dev.langchain4j.service.Result;
 import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 
-/** The prompt contract with the model: one article in, its translation and summary out. */
+/**
+ * The prompt contract with the model. An article that fits one request is translated and summarised by
+ * one call; a longer one is translated part by part, each part leaving notes, and the notes are summarised.
+ */
 public interface ArticleTranslator {
 
-	String SYSTEM_PROMPT = "/prompts/translate-article.system.txt";
+	/** Rules every translation request shares, given to the prompts as {@code {{rules}}}. */
+	String RULES = "/prompts/translation-rules.txt";
 
-	String USER_PROMPT = "/prompts/translate-article.user.txt";
+	String ARTICLE_SYSTEM = "/prompts/translate-article.system.txt";
 
-	@SystemMessage(fromResource = SYSTEM_PROMPT)
-	@UserMessage(fromResource = USER_PROMPT)
+	String ARTICLE_USER = "/prompts/translate-article.user.txt";
+
+	String PART_SYSTEM = "/prompts/translate-part.system.txt";
+
+	String PART_USER = "/prompts/translate-part.user.txt";
+
+	String NOTES_SYSTEM = "/prompts/summarize-notes.system.txt";
+
+	String NOTES_USER = "/prompts/summarize-notes.user.txt";
+
+	List<String> PROMPT_FILES = List.of(RULES, ARTICLE_SYSTEM, ARTICLE_USER, PART_SYSTEM, PART_USER, NOTES_SYSTEM,
+			NOTES_USER);
+
+	@SystemMessage(fromResource = ARTICLE_SYSTEM)
+	@UserMessage(fromResource = ARTICLE_USER)
 	Result<TranslatedArticle> translate(@V("article") String articleJson, @V("paragraphCount") int paragraphCount,
+			@V("maxSummarySentences") int maxSummarySentences, @V("rules") String rules);
+
+	/** One part of a long article; the answer's summary holds notes on the part. */
+	@SystemMessage(fromResource = PART_SYSTEM)
+	@UserMessage(fromResource = PART_USER)
+	Result<TranslatedArticle> translatePart(@V("article") String partJson, @V("paragraphCount") int paragraphCount,
+			@V("part") int part, @V("parts") int parts, @V("rules") String rules);
+
+	@SystemMessage(fromResource = NOTES_SYSTEM)
+	@UserMessage(fromResource = NOTES_USER)
+	Result<ArticleSummary> summarize(@V("notes") String notesJson, @V("noteCount") int noteCount,
 			@V("maxSummarySentences") int maxSummarySentences);
+
+	/** The model's summary of an article from notes on its parts. */
+	record ArticleSummary(String summary) {
+	}
 
 }

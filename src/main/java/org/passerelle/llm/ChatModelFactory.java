@@ -26,6 +26,7 @@ public final class ChatModelFactory {
 				.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
 				.httpClientBuilder(RetryHintingHttpClient.builder())
 				.maxRetries(0) // the step retries, honouring Retry-After
+				.listeners(java.util.List.of(ProviderResponses.LISTENER))
 				.build();
 			case OPENAI -> OpenAiChatModel.builder()
 				.baseUrl(llm.effectiveBaseUrl())
@@ -37,6 +38,7 @@ public final class ChatModelFactory {
 				.timeout(llm.timeout())
 				.httpClientBuilder(RetryHintingHttpClient.builder())
 				.maxRetries(0) // the step retries, honouring Retry-After
+				.listeners(java.util.List.of(ProviderResponses.LISTENER))
 				.build();
 			case ANTHROPIC -> AnthropicChatModel.builder()
 				.baseUrl(llm.effectiveBaseUrl())
@@ -48,6 +50,7 @@ public final class ChatModelFactory {
 				.timeout(llm.timeout())
 				.httpClientBuilder(RetryHintingHttpClient.builder())
 				.maxRetries(0) // the step retries, honouring Retry-After
+				.listeners(java.util.List.of(ProviderResponses.LISTENER))
 				.build();
 		};
 	}

@@ -36,8 +36,8 @@ final class FailureClassifier {
 		}
 		if (error instanceof InvalidRequestException) {
 			String message = String.valueOf(error.getMessage());
-			if (message.contains("context_length_exceeded") || message.contains("maximum context length")) {
-				return new TranslationFailedException(article, TranslationFailedException.Kind.REJECTED,
+			if (isContextTooLong(message)) {
+				return new TranslationFailedException(article, TranslationFailedException.Kind.TOO_LONG,
 						"the article is too long for the model's context window: " + reason, error, retryAfter);
 			}
 			return new TranslationFailedException(article, TranslationFailedException.Kind.REJECTED,
@@ -46,6 +46,14 @@ final class FailureClassifier {
 		// what remains is an answer LangChain4j could not read: malformed or truncated JSON
 		return new TranslationFailedException(article, TranslationFailedException.Kind.BAD_ANSWER,
 				"the answer could not be read: " + reason, error, retryAfter);
+	}
+
+	/** OpenAI and vLLM ("maximum context length"), Anthropic ("prompt is too long"), llama.cpp ("context size"). */
+	private static boolean isContextTooLong(String message) {
+		String lower = message.toLowerCase(java.util.Locale.ROOT);
+		return lower.contains("context_length_exceeded") || lower.contains("maximum context length")
+				|| lower.contains("prompt is too long") || lower.contains("exceed_context_size")
+				|| lower.contains("exceeds the available context size");
 	}
 
 	private static boolean isNetworkFailure(Throwable error) {

@@ -4,6 +4,7 @@ import org.passerelle.config.PasserelleProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The translation service for the configured provider. Built lazily: commands that never call the
@@ -19,11 +20,37 @@ class LlmConfiguration {
 	}
 
 	@Bean
+	TokenBudget tokenBudget(PasserelleProperties properties) {
+		return TokenBudget.of(properties.llm().contextTokens(), properties.llm().maxOutputTokens(),
+				properties.summaryMaxSentences());
+	}
+
+	@Bean
 	@Lazy
-	TranslationService translationService(PasserelleProperties properties, Translation.Engine engine) {
+	ProviderLimits providerLimits(PasserelleProperties properties) {
+		PasserelleProperties.Llm llm = properties.llm();
+		return new ProviderLimits(llm.concurrency(), llm.requestsPerMinute(), llm.tokensPerMinute());
+	}
+
+	/** Runs the parts of long articles; the shared limits, not this pool, cap the calls in flight. */
+	@Bean
+	@Lazy
+	ThreadPoolTaskExecutor articlePartExecutor(PasserelleProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(properties.llm().concurrency());
+		executor.setMaxPoolSize(properties.llm().concurrency());
+		executor.setThreadNamePrefix("article-part-");
+		executor.setDaemon(true);
+		return executor;
+	}
+
+	@Bean
+	@Lazy
+	TranslationService translationService(PasserelleProperties properties, Translation.Engine engine,
+			TokenBudget tokenBudget, ProviderLimits providerLimits, ThreadPoolTaskExecutor articlePartExecutor) {
 		PasserelleProperties.Llm llm = properties.llm();
 		return new TranslationService(ChatModelFactory.create(llm), engine, properties.summaryMaxSentences(),
-				llm.effectiveApiKey());
+				llm.effectiveApiKey(), tokenBudget, providerLimits, articlePartExecutor);
 	}
 
 }

@@ -18,20 +18,31 @@ public final class PromptVersion {
 	}
 
 	public static String current() {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (String resource : new String[] { ArticleTranslator.SYSTEM_PROMPT, ArticleTranslator.USER_PROMPT }) {
-				try (InputStream stream = PromptVersion.class.getResourceAsStream(resource)) {
-					if (stream == null) {
-						throw new IllegalStateException(resource + " is missing from the classpath");
-					}
-					digest.update(stream.readAllBytes());
-				}
+		return VERSION;
+	}
+
+	private static final String VERSION = compute();
+
+	/** Reads a prompt file from the classpath. */
+	static String text(String resource) {
+		try (InputStream stream = PromptVersion.class.getResourceAsStream(resource)) {
+			if (stream == null) {
+				throw new IllegalStateException(resource + " is missing from the classpath");
 			}
-			return "translate-article@" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+			return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String compute() {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (String resource : ArticleTranslator.PROMPT_FILES) {
+				digest.update(text(resource).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			return "translate-article@" + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM ships SHA-256", ex);

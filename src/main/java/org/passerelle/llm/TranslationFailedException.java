@@ -20,7 +20,16 @@ public class TranslationFailedException extends Exception {
 		/** The provider answered, but the answer is unusable (malformed, cut off, refused, incomplete): retry. */
 		BAD_ANSWER,
 
-		/** The request itself is refused (too long for the model, invalid): retrying the same request cannot help. */
+		/** The request is longer than the model's context window: the same text, cut smaller, may go through. */
+		TOO_LONG,
+
+		/**
+		 * The answer was cut off by the model's output limit or a full context window: the text, cut
+		 * smaller, should go through; a text that cannot be cut is retried like a bad answer.
+		 */
+		CUT_OFF,
+
+		/** The request itself is refused (invalid, not allowed): retrying the same request cannot help. */
 		REJECTED
 
 	}
@@ -53,7 +62,7 @@ public class TranslationFailedException extends Exception {
 	}
 
 	public boolean isRetriable() {
-		return kind != Kind.REJECTED;
+		return kind != Kind.REJECTED && kind != Kind.TOO_LONG;
 	}
 
 	/** How long the provider asked us to wait before the next request, if it said. */

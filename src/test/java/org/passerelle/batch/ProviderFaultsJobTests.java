@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A provider that is slow, rate-limited and sometimes wrong, as real ones are: what is retried, what is
- * recorded, and what stops the run. One article per run unless said otherwise; two retries after the
- * first attempt; the run stops after three articles in a row the provider failed.
+ * recorded, and what stops the run. One article per run unless said otherwise, one call at a time so
+ * that request counts are exact; two retries after the first attempt; the run stops after three
+ * articles in a row the provider failed.
  */
 @SpringBootTest
 class ProviderFaultsJobTests {
@@ -60,6 +61,7 @@ class ProviderFaultsJobTests {
 		FakeProviderSettings.register(registry, workDir, fake);
 		registry.add("passerelle.llm.timeout", () -> "2s");
 		registry.add("passerelle.llm.retry.failures-before-stop", () -> "3");
+		registry.add("passerelle.llm.concurrency", () -> "1");
 	}
 
 	@AfterAll

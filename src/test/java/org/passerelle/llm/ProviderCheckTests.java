@@ -39,7 +39,7 @@ class ProviderCheckTests {
 	@Test
 	void ollamaWithoutTheModelSaysWhatToPull() {
 		PasserelleProperties.Llm llm = new PasserelleProperties.Llm("ollama", fake.baseUrl(), "mistral-nemo", null, null,
-				null, java.time.Duration.ofSeconds(5), 0.2, 8192, 8192, TestArticles.FAST_RETRY);
+				null, java.time.Duration.ofSeconds(5), 0.2, 8192, 8192, 4, null, null, TestArticles.NO_PRICES, TestArticles.FAST_RETRY);
 
 		assertThatThrownBy(() -> ProviderCheck.verify(llm, warnings::add)).isInstanceOf(ProviderSetupException.class)
 			.hasMessageContaining("ollama pull mistral-nemo");
@@ -70,7 +70,7 @@ class ProviderCheckTests {
 	@Test
 	void openAiCompatibleServerNotListingTheModelOnlyWarns() {
 		PasserelleProperties.Llm llm = new PasserelleProperties.Llm("openai", fake.openAiBaseUrl(), "other-model", "k",
-				null, null, java.time.Duration.ofSeconds(5), 0.2, 8192, 8192, TestArticles.FAST_RETRY);
+				null, null, java.time.Duration.ofSeconds(5), 0.2, 8192, 8192, 4, null, null, TestArticles.NO_PRICES, TestArticles.FAST_RETRY);
 
 		assertThatCode(() -> ProviderCheck.verify(llm, warnings::add)).doesNotThrowAnyException();
 		assertThat(warnings).singleElement().asString().contains("does not list the model 'other-model'");

@@ -48,6 +48,32 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	private final java.util.Deque<Reply> script = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
+	private volatile int contextTokens = Integer.MAX_VALUE;
+
+	private final Map<String, Failure> failingTitles = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicInteger successesLeft = new java.util.concurrent.atomic.AtomicInteger(-1);
+
+	private volatile Failure failureAfterSuccesses;
+
+	private final Map<String, java.util.concurrent.atomic.AtomicInteger> answered = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private volatile boolean recording = true;
+
+	private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+	private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+	private final java.util.concurrent.atomic.AtomicLong chatCount = new java.util.concurrent.atomic.AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicLong promptTokenTotal = new java.util.concurrent.atomic.AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicInteger largestRequest = new java.util.concurrent.atomic.AtomicInteger();
+
+	private static final com.knuddels.jtokkit.api.Encoding TOKENIZER = com.knuddels.jtokkit.Encodings
+		.newLazyEncodingRegistry()
+		.getEncoding(com.knuddels.jtokkit.api.EncodingType.CL100K_BASE);
+
 	private FakeLlmServer(int port) throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
 		server.setExecutor(Executors.newCachedThreadPool(runnable -> {
@@ -65,6 +91,7 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	public static void main(String[] args) throws Exception {
 		FakeLlmServer fake = new FakeLlmServer(args.length > 0 ? Integer.parseInt(args[0]) : 11434);
+		fake.recording(false);
 		if (args.length > 1) {
 			fake.latency(Duration.ofMillis(Long.parseLong(args[1])));
 		}
@@ -101,6 +128,70 @@ public final class FakeLlmServer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Behaves like a model with this context window: a prompt longer than it gets OpenAI's 400
+	 * {@code context_length_exceeded}; an answer that would overflow it is cut off with finish reason
+	 * {@code length}, as a server does when the window fills up.
+	 */
+	public FakeLlmServer contextTokens(int tokens) {
+		this.contextTokens = tokens;
+		return this;
+	}
+
+	/** Off, requests are counted but their bodies are not kept (long benchmarks). */
+	public FakeLlmServer recording(boolean on) {
+		this.recording = on;
+		return this;
+	}
+
+	/** The most chat requests that were ever being answered at the same time. */
+	public int mostInFlight() {
+		return mostInFlight.get();
+	}
+
+	/** Chat requests answered or refused so far, recorded or not. */
+	public long chatCount() {
+		return chatCount.get();
+	}
+
+	/** Prompt tokens of all chat requests so far, counted with the cl100k tokenizer. */
+	public long promptTokenTotal() {
+		return promptTokenTotal.get();
+	}
+
+	/** The largest prompt received, in tokens. */
+	public int largestRequest() {
+		return largestRequest.get();
+	}
+
+	/** After this many more successful chat answers, every chat request fails with this status and body. */
+	public FakeLlmServer failAfter(int successes, int status, String body) {
+		successesLeft.set(successes);
+		failureAfterSuccesses = new Failure(status, body);
+		return this;
+	}
+
+	/** Forgets the requests received and the answers counted so far. */
+	public synchronized FakeLlmServer forgetRequests() {
+		requests.clear();
+		answered.clear();
+		mostInFlight.set(0);
+		return this;
+	}
+
+	/** How many successful translation answers each article title got (the titles the requests carried). */
+	public Map<String, Integer> answeredTitles() {
+		Map<String, Integer> copy = new java.util.TreeMap<>();
+		answered.forEach((title, count) -> copy.put(title, count.get()));
+		return copy;
+	}
+
+	/** Requests whose article has this title fail with this status and body, every time, until {@link #reset()}. */
+	public FakeLlmServer failFor(String title, int status, String body) {
+		failingTitles.put(title, new Failure(status, body));
+		return this;
+	}
+
 	/** Every request from now on fails with this status and body. */
 	public FakeLlmServer failWith(int status, String body) {
 		this.failure = new Failure(status, body);
@@ -116,6 +207,10 @@ public final class FakeLlmServer implements AutoCloseable {
 	/** Stop failing, forget scripted replies, answer normally at once. */
 	public FakeLlmServer reset() {
 		failure = null;
+		failingTitles.clear();
+		failureAfterSuccesses = null;
+		successesLeft.set(-1);
+		contextTokens = Integer.MAX_VALUE;
 		script.clear();
 		latency = Duration.ZERO;
 		answerer = FakeLlmServer::translate;
@@ -132,11 +227,17 @@ public final class FakeLlmServer implements AutoCloseable {
 	 * numbers, the same count and order as the source, and a one-sentence summary.
 	 */
 	public static Map<String, Object> translate(JsonNode article) {
+		if (article.has("notes")) {
+			return Map.of("summary", "This short summary tells the whole story in English.");
+		}
 		List<String> paragraphs = new ArrayList<>();
 		int index = 0;
 		for (JsonNode paragraph : article.get("paragraphs")) {
-			paragraphs.add(english("This is the English translation of paragraph " + ++index + " of the story",
-					paragraph.asString()));
+			String french = paragraph.asString();
+			// as long as the source, give or take, so that answers fill a context window like real ones
+			String rest = " The report goes on in English.".repeat(Math.max(0, french.split("\\s+").length - 15) / 6);
+			paragraphs.add(english("This is the English translation of paragraph " + ++index + " of the story", french)
+					+ rest);
 		}
 		return Map.of("title", english("The English headline of the story", article.get("title").asString()),
 				"paragraphs", paragraphs, "summary", "This short summary tells the whole story in English.");
@@ -163,44 +264,100 @@ public final class FakeLlmServer implements AutoCloseable {
 				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
 			String path = exchange.getRequestURI().getPath();
-			synchronized (this) {
-				requests.add(new Recorded(exchange.getRequestMethod(), path, body,
-						exchange.getRequestHeaders().getFirst("Authorization"), java.time.Instant.now()));
-			}
-			Failure failing = failure;
-			if (failing != null) {
-				send(exchange, failing.status(), failing.body());
-				return;
-			}
-			switch (path) {
-				case "/v1/models" -> send(exchange, 200,
-						"{\"object\":\"list\",\"data\":[{\"id\":\"" + MODEL + "\",\"object\":\"model\",\"created\":0,\"owned_by\":\"test\"}]}");
-				case "/api/tags" -> send(exchange, 200, "{\"models\":[{\"name\":\"" + MODEL + ":latest\",\"model\":\"" + MODEL
-						+ ":latest\",\"size\":1,\"digest\":\"0\",\"details\":{}}]}");
-				case "/v1/chat/completions" -> {
-					Reply scripted = script.poll();
-					double draw = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
-					if (scripted == null && draw < flakiness) {
-						scripted = draw < flakiness / 2
-								? Reply.status(429, "{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}",
-										"retry-after", "1")
-								: Reply.status(503, "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_is_overloaded\"}}");
-					}
-					if (scripted != null) {
-						scripted.send(exchange, body);
-					}
-					else {
-						send(exchange, 200, openAiAnswer(body));
-					}
+			Recorded recorded = new Recorded(exchange.getRequestMethod(), path, recording ? body : "",
+					exchange.getRequestHeaders().getFirst("Authorization"), java.time.Instant.now());
+			if (recording || !recorded.isChat()) {
+				synchronized (this) {
+					requests.add(recorded);
 				}
-				case "/api/chat" -> send(exchange, 200, ollamaAnswer(body));
-				default -> send(exchange, 404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
+			}
+			if (recorded.isChat()) {
+				chatCount.incrementAndGet();
+				mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			}
+			try {
+				answer(exchange, path, body);
+			}
+			finally {
+				if (recorded.isChat()) {
+					inFlight.decrementAndGet();
+				}
 			}
 		}
 	}
 
-	private String openAiAnswer(String requestBody) throws IOException {
-		return openAiCompletion(requestBody, answerFor(requestBody), "stop");
+	private void answer(HttpExchange exchange, String path, String body) throws IOException {
+		Failure failing = failure;
+		if (failing != null) {
+			send(exchange, failing.status(), failing.body());
+			return;
+		}
+		switch (path) {
+			case "/v1/models" -> send(exchange, 200,
+					"{\"object\":\"list\",\"data\":[{\"id\":\"" + MODEL + "\",\"object\":\"model\",\"created\":0,\"owned_by\":\"test\"}]}");
+			case "/api/tags" -> send(exchange, 200, "{\"models\":[{\"name\":\"" + MODEL + ":latest\",\"model\":\"" + MODEL
+					+ ":latest\",\"size\":1,\"digest\":\"0\",\"details\":{}}]}");
+			case "/v1/chat/completions" -> {
+				Reply scripted = script.poll();
+				double draw = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+				if (scripted == null && draw < flakiness) {
+					scripted = draw < flakiness / 2
+							? Reply.status(429, "{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}",
+									"retry-after", "1")
+							: Reply.status(503, "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_is_overloaded\"}}");
+				}
+				Failure forTitle = failingTitles.isEmpty() ? null
+						: failingTitles.get(articleIn(JSON.readTree(body)).path("title").asString(""));
+				if (scripted == null && forTitle != null) {
+					scripted = Reply.status(forTitle.status(), forTitle.body());
+				}
+				Failure afterSuccesses = failureAfterSuccesses;
+				if (scripted == null && afterSuccesses != null && successesLeft.getAndDecrement() <= 0) {
+					scripted = Reply.status(afterSuccesses.status(), afterSuccesses.body());
+				}
+				int prompt = promptTokens(body);
+				promptTokenTotal.addAndGet(prompt);
+				largestRequest.accumulateAndGet(prompt, Math::max);
+				if (scripted != null) {
+					scripted.send(exchange, body);
+				}
+				else if (prompt > contextTokens) {
+					send(exchange, 400, "{\"error\":{\"message\":\"This model's maximum context length is " + contextTokens
+							+ " tokens. However, your messages resulted in " + prompt + " tokens. Please reduce the length "
+							+ "of the messages.\",\"type\":\"invalid_request_error\",\"param\":\"messages\","
+							+ "\"code\":\"context_length_exceeded\"}}");
+				}
+				else {
+					send(exchange, 200, openAiAnswer(body, contextTokens - prompt));
+					answered.computeIfAbsent(articleIn(JSON.readTree(body)).path("title").asString(""),
+							title -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+				}
+			}
+			case "/api/chat" -> send(exchange, 200, ollamaAnswer(body));
+			default -> send(exchange, 404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
+		}
+	}
+
+	private String openAiAnswer(String requestBody, int room) throws IOException {
+		String content = answerFor(requestBody);
+		List<Integer> tokens = TOKENIZER.encodeOrdinary(content).boxed();
+		if (tokens.size() > room) {
+			// the window filled up mid-answer: what came out so far, cut off
+			com.knuddels.jtokkit.api.IntArrayList kept = new com.knuddels.jtokkit.api.IntArrayList();
+			tokens.subList(0, Math.max(room, 0)).forEach(kept::add);
+			return openAiCompletion(requestBody, TOKENIZER.decode(kept), "length");
+		}
+		return openAiCompletion(requestBody, content, "stop");
+	}
+
+	/** The tokens of the messages' text, as the model would count them (cl100k, no margin). */
+	private static int promptTokens(String requestBody) {
+		int total = 0;
+		for (JsonNode message : JSON.readTree(requestBody).get("messages")) {
+			JsonNode content = message.get("content");
+			total += 4 + TOKENIZER.countTokensOrdinary(content.isString() ? content.asString() : content.toString());
+		}
+		return total;
 	}
 
 	private static String openAiCompletion(String requestBody, String content, String finishReason) {
@@ -211,8 +368,8 @@ public final class FakeLlmServer implements AutoCloseable {
 		ObjectNode response = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion")
 			.put("created", 1_700_000_000L).put("model", MODEL);
 		response.putArray("choices").add(choice);
-		response.putObject("usage").put("prompt_tokens", tokens(requestBody)).put("completion_tokens", tokens(content))
-			.put("total_tokens", tokens(requestBody) + tokens(content));
+		response.putObject("usage").put("prompt_tokens", promptTokens(requestBody)).put("completion_tokens", tokens(content))
+			.put("total_tokens", promptTokens(requestBody) + tokens(content));
 		return JSON.writeValueAsString(response);
 	}
 
@@ -220,7 +377,7 @@ public final class FakeLlmServer implements AutoCloseable {
 		String content = answerFor(requestBody);
 		ObjectNode response = JSON.createObjectNode().put("model", MODEL).put("created_at", "2026-11-23T00:00:00Z");
 		response.putObject("message").put("role", "assistant").put("content", content);
-		response.put("done", true).put("done_reason", "stop").put("prompt_eval_count", tokens(requestBody))
+		response.put("done", true).put("done_reason", "stop").put("prompt_eval_count", promptTokens(requestBody))
 			.put("eval_count", tokens(content));
 		return JSON.writeValueAsString(response);
 	}
@@ -246,7 +403,7 @@ public final class FakeLlmServer implements AutoCloseable {
 	}
 
 	private static int tokens(String text) {
-		return Math.max(1, text.length() / 4);
+		return Math.max(1, TOKENIZER.countTokensOrdinary(text));
 	}
 
 	private void sleep() {

@@ -17,6 +17,8 @@ public final class TestArticles {
 	public static final PasserelleProperties.Retry FAST_RETRY = new PasserelleProperties.Retry(2, Duration.ofMillis(10),
 			Duration.ofMillis(50), 3);
 
+	public static final PasserelleProperties.Prices NO_PRICES = new PasserelleProperties.Prices(null, null);
+
 	private TestArticles() {
 	}
 
@@ -26,7 +28,7 @@ public final class TestArticles {
 
 	public static PasserelleProperties.Llm llm(String provider, String baseUrl, String apiKey) {
 		return new PasserelleProperties.Llm(provider, baseUrl, FakeLlmServer.MODEL, apiKey, null, null,
-				Duration.ofSeconds(20), 0.2, 8192, 8192, TestArticles.FAST_RETRY);
+				Duration.ofSeconds(20), 0.2, 8192, 8192, 4, null, null, TestArticles.NO_PRICES, TestArticles.FAST_RETRY);
 	}
 
 	/** Writes three short French articles, in two folders, under the given input directory. */

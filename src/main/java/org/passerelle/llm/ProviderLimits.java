@@ -1,0 +1,149 @@
+package org.passerelle.llm;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.bucket4j.BlockingStrategy;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+
+/**
+ * What the whole client may send, shared by every call of a run: at most {@code concurrency} calls in
+ * flight, and optionally requests and tokens per minute (Bucket4j token buckets refilled continuously,
+ * a full minute's allowance available at start, like providers' own limiters). When the provider
+ * answers 429 anyway, {@link #slowDown} holds back every new call, not just the one that was refused.
+ */
+public class ProviderLimits {
+
+	private final Semaphore inFlight;
+
+	private final Bucket requests;
+
+	private final Bucket tokens;
+
+	private final long tokensPerMinute;
+
+	private final Clock clock;
+
+	private final AtomicLong pausedUntilNanos;
+
+	/** Time as the limits see it; tests replace it with one that moves only when someone waits. */
+	public interface Clock extends TimeMeter, BlockingStrategy {
+
+		Clock SYSTEM = new Clock() {
+
+			@Override
+			public long currentTimeNanos() {
+				return System.nanoTime();
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return false;
+			}
+
+			@Override
+			public void park(long nanos) throws InterruptedException {
+				BlockingStrategy.PARKING.park(nanos);
+			}
+
+		};
+
+	}
+
+	public ProviderLimits(int concurrency, Integer requestsPerMinute, Integer tokensPerMinute) {
+		this(concurrency, requestsPerMinute, tokensPerMinute, Clock.SYSTEM);
+	}
+
+	ProviderLimits(int concurrency, Integer requestsPerMinute, Integer tokensPerMinute, Clock clock) {
+		this.inFlight = new Semaphore(concurrency, true);
+		this.clock = clock;
+		this.pausedUntilNanos = new AtomicLong(clock.currentTimeNanos());
+		this.requests = requestsPerMinute == null ? null : perMinute(requestsPerMinute, clock);
+		this.tokens = tokensPerMinute == null ? null : perMinute(tokensPerMinute, clock);
+		this.tokensPerMinute = tokensPerMinute == null ? 0 : tokensPerMinute;
+	}
+
+	private static Bucket perMinute(long limit, Clock clock) {
+		return Bucket.builder()
+			.addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)))
+			.withCustomTimePrecision(clock)
+			.build();
+	}
+
+	/**
+	 * Waits until one more call may go out: after any 429 pause, for a free slot, then for the request
+	 * and the estimated tokens in the per-minute allowances. Close the permit when the call is over.
+	 */
+	public Permit acquire(long estimatedTokens) throws InterruptedException {
+		waitOutPause();
+		inFlight.acquire();
+		try {
+			if (requests != null) {
+				requests.asBlocking().consume(1, clock);
+			}
+			long charged = 0;
+			if (tokens != null) {
+				// a request larger than a minute's allowance waits for a full bucket, then goes
+				charged = Math.min(Math.max(estimatedTokens, 1), tokensPerMinute);
+				tokens.asBlocking().consume(charged, clock);
+			}
+			return new Permit(charged);
+		}
+		catch (InterruptedException | RuntimeException ex) {
+			inFlight.release();
+			throw ex;
+		}
+	}
+
+	/** The provider said "too many requests": no new call starts before this pause is over. */
+	public void slowDown(Duration pause) {
+		long until = clock.currentTimeNanos() + pause.toNanos();
+		pausedUntilNanos.accumulateAndGet(until, Math::max);
+	}
+
+	private void waitOutPause() throws InterruptedException {
+		long wait;
+		// differences, not comparisons, of nano times: they may be negative numbers
+		while ((wait = pausedUntilNanos.get() - clock.currentTimeNanos()) > 0) {
+			clock.park(wait);
+		}
+	}
+
+	/** One call's place: holds a slot until closed, and corrects the token charge once usage is known. */
+	public final class Permit implements AutoCloseable {
+
+		private final long chargedTokens;
+
+		private boolean closed;
+
+		private Permit(long chargedTokens) {
+			this.chargedTokens = chargedTokens;
+		}
+
+		/** Replaces the estimate with the tokens the provider reported (input plus output). */
+		public void settle(long usedTokens) {
+			if (tokens == null || usedTokens <= 0) {
+				return;
+			}
+			long difference = usedTokens - chargedTokens;
+			if (difference > 0) {
+				tokens.consumeIgnoringRateLimits(difference);
+			}
+			else if (difference < 0) {
+				tokens.addTokens(-difference);
+			}
+		}
+
+		@Override
+		public synchronized void close() {
+			if (!closed) {
+				closed = true;
+				inFlight.release();
+			}
+		}
+
+	}
+
+}

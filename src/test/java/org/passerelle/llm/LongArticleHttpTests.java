@@ -1,0 +1,138 @@
+package org.passerelle.llm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.article.Article;
+import org.passerelle.config.PasserelleProperties;
+import org.passerelle.testing.FakeLlmServer;
+import org.passerelle.testing.TestArticles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Articles longer than the model's context window, over real HTTP, against a fake model that refuses
+ * prompts longer than its window and cuts off answers that overflow it, as real servers do.
+ */
+class LongArticleHttpTests {
+
+	private static final String[] SENTENCES = {
+			"Le gouvernement a présenté mardi un projet de loi destiné à réformer le financement des collectivités locales.",
+			"Selon le ministère, près de 35 000 communes seraient concernées par ces nouvelles règles dès l'an prochain.",
+			"Les maires, réunis en congrès à Paris, ont accueilli le texte avec une prudence teintée d'inquiétude.",
+			"« Nous ne pourrons pas maintenir les services publics sans moyens supplémentaires », a déclaré l'un d'eux.",
+			"L'opposition dénonce une mesure improvisée et réclame un débat approfondi à l'Assemblée nationale.",
+			"Les économistes interrogés estiment que l'impact budgétaire restera limité à court terme.",
+			"Dans les régions rurales, les élus craignent surtout la fermeture de nouvelles écoles et de bureaux de poste.",
+			"Le Premier ministre a promis une concertation avec les associations d'élus avant la fin du mois." };
+
+	private FakeLlmServer fake;
+
+	private final ExecutorService parts = Executors.newFixedThreadPool(4);
+
+	@BeforeEach
+	void startFake() throws Exception {
+		fake = FakeLlmServer.start();
+	}
+
+	@AfterEach
+	void stop() {
+		fake.close();
+		parts.shutdownNow();
+	}
+
+	@Test
+	void threeThousandWordArticleThroughATwoThousandTokenModelComesOutWhole() throws Exception {
+		fake.contextTokens(2000);
+		Article article = longArticle(3000);
+
+		Translation translation = service(2000).translate(article);
+
+		assertWhole(article, translation);
+		assertThat(fake.largestRequest()).as("no request exceeded the model's window").isLessThanOrEqualTo(2000);
+		assertThat(fake.chatRequests()).as("several parts and one summary").hasSizeGreaterThan(3);
+		assertThat(translation.inputTokens()).isPositive();
+	}
+
+	@Test
+	void aWindowConfiguredTooLargeLeadsToSmallerPartsNotToAFailure() throws Exception {
+		fake.contextTokens(2000);
+		Article article = longArticle(3000);
+
+		Translation translation = service(16_000).translate(article);
+
+		assertWhole(article, translation);
+		assertThat(fake.largestRequest()).as("the first requests were too long for the model, and refused")
+			.isGreaterThan(2000);
+	}
+
+	@Test
+	void anArticleThatFitsIsSentOnceForTranslationAndSummary() throws Exception {
+		Article article = longArticle(400);
+
+		Translation translation = service(8192).translate(article);
+
+		assertWhole(article, translation);
+		assertThat(fake.chatRequests()).singleElement().satisfies(request -> {
+			String body = request.body();
+			String paragraph = article.paragraphs().get(1).substring(0, 60);
+			assertThat(body.indexOf(paragraph)).isEqualTo(body.lastIndexOf(paragraph)).isPositive();
+		});
+	}
+
+	/** Same paragraph count, and each English paragraph carries its source paragraph's marker number. */
+	private static void assertWhole(Article article, Translation translation) {
+		List<String> english = translation.english().paragraphs();
+		assertThat(english).hasSameSizeAs(article.paragraphs());
+		for (int i = 0; i < english.size(); i++) {
+			assertThat(english.get(i)).as("paragraph %d", i + 1).contains(String.valueOf(marker(i)));
+			for (int other = Math.max(0, i - 1); other <= Math.min(english.size() - 1, i + 1); other++) {
+				if (other != i) {
+					assertThat(english.get(i)).as("paragraph %d holds nothing of paragraph %d", i + 1, other + 1)
+						.doesNotContain(String.valueOf(marker(other)));
+				}
+			}
+		}
+		assertThat(translation.english().title()).isNotBlank();
+		assertThat(AnswerValidator.sentences(translation.english().summary())).isBetween(1, 3);
+	}
+
+	private static int marker(int paragraph) {
+		return 4001 + paragraph;
+	}
+
+	/** About this many words of French news, in paragraphs of 60 to 280 words, one of them much longer. */
+	static Article longArticle(int words) {
+		List<String> paragraphs = new ArrayList<>();
+		int written = 0;
+		int sentence = 0;
+		while (written < words) {
+			int index = paragraphs.size();
+			int length = index == 3 ? 700 : 60 + (index * 37) % 220;
+			StringBuilder paragraph = new StringBuilder("Repère " + marker(index) + " :");
+			int paragraphWords = 0;
+			while (paragraphWords < length) {
+				String next = SENTENCES[sentence++ % SENTENCES.length];
+				paragraph.append(' ').append(next);
+				paragraphWords += next.split(" ").length;
+			}
+			paragraphs.add(paragraph.toString());
+			written += paragraphWords;
+		}
+		return TestArticles.article("long.txt", "Collectivités locales : le gouvernement présente sa réforme du financement",
+				paragraphs.toArray(String[]::new));
+	}
+
+	private TranslationService service(int contextTokens) {
+		PasserelleProperties.Llm llm = TestArticles.llm("openai", fake.openAiBaseUrl(), "key");
+		return new TranslationService(ChatModelFactory.create(llm),
+				new Translation.Engine("openai", FakeLlmServer.MODEL, PromptVersion.current()), 3, "key",
+				TokenBudget.of(contextTokens, 8192, 3), new ProviderLimits(4, null, null), parts);
+	}
+
+}
