@@ -23,4 +23,10 @@ public record RunSummary(long executionId, LocalDate date, LocalDateTime start, 
 		return inputTokens + outputTokens;
 	}
 
+	/** How long the execution ran (so far, if it has not ended). */
+	public java.time.Duration duration() {
+		return start == null ? java.time.Duration.ZERO
+				: java.time.Duration.between(start, end == null ? LocalDateTime.now() : end);
+	}
+
 }

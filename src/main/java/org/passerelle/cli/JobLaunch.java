@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.passerelle.article.LanguageGuess;
 import org.passerelle.batch.RunSummary;
 import org.passerelle.batch.TranslationRuns;
 import org.passerelle.config.PasserelleProperties;
@@ -42,6 +43,10 @@ final class JobLaunch {
 			TranslationRuns runs = context.getBean(TranslationRuns.class);
 			stopper = new Thread(() -> stopGracefully(runs, finished, err), "passerelle-stop");
 			Runtime.getRuntime().addShutdownHook(stopper);
+			// load the language models while the provider is checked, not in the middle of the first chunk
+			Thread preload = new Thread(LanguageGuess::shared, "passerelle-preload");
+			preload.setDaemon(true);
+			preload.start();
 			try {
 				ProviderCheck.verify(properties.llm(), warning -> err.println("passerelle: warning: " + warning));
 			}
@@ -53,9 +58,16 @@ final class JobLaunch {
 				return ExitCodes.OK;
 			}
 			RunSummary summary = outcome.get();
-			out.printf("Run %d (%s): %s. %d read, %d translated, %d unchanged, %d failed, %d retries; %d tokens.%n",
+			out.printf("Run %d (%s): %s. %d read, %d translated, %d unchanged, %d failed, %d retries; %d + %d tokens%s; %.1f s.%n",
 					summary.executionId(), summary.date(), summary.status(), summary.read(), summary.written(),
-					summary.unchanged(), summary.failed(), summary.retries(), summary.totalTokens());
+					summary.unchanged(), summary.failed(), summary.retries(), summary.inputTokens(),
+					summary.outputTokens(), properties.llm().prices()
+						.cost(summary.inputTokens(), summary.outputTokens())
+						.stream()
+						.mapToObj(cost -> String.format(", cost %.4f", cost))
+						.findFirst()
+						.orElse(""),
+					summary.duration().toMillis() / 1000.0);
 			out.flush();
 			return exitCode(summary, err);
 		}

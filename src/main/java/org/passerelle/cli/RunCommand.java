@@ -4,7 +4,12 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import java.io.PrintWriter;
+
+import org.passerelle.batch.RunEstimate;
 import org.passerelle.batch.RunRequest;
+import org.passerelle.config.PasserelleProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,11 +34,47 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--force", description = "Translate every article again, even those already done.")
 	private boolean force;
 
+	@Option(names = "--dry-run", description = "Read, clean and cut every pending article and show what the run would "
+			+ "send and cost; send nothing, write nothing.")
+	private boolean dryRun;
+
 	@Override
 	public Integer call() throws Exception {
+		if (dryRun) {
+			return dryRun();
+		}
 		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(),
 				(runs, properties) -> Optional.of(runs.run(new RunRequest(folders.inputDirectory(properties),
 						folders.outputDirectory(properties), date == null ? LocalDate.now() : date, force))));
+	}
+
+	private int dryRun() {
+		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
+			PasserelleProperties properties = context.getBean(PasserelleProperties.class);
+			RunEstimate.Estimate estimate = context.getBean(RunEstimate.class)
+				.estimate(folders.inputDirectory(properties), folders.outputDirectory(properties), force);
+			PrintWriter out = spec.commandLine().getOut();
+			out.println("Dry run: nothing was sent and nothing was written.");
+			out.printf("%,d articles to translate (%,d of them identical to another, translated once), %,d unchanged, "
+					+ "%,d unusable.%n", estimate.pending(), estimate.duplicates(), estimate.unchanged(), estimate.unusable());
+			out.printf("%,d requests: %,d articles too long for one request go in %,d parts, plus one summary request each.%n",
+					estimate.parts() + estimate.longArticles(), estimate.longArticles(),
+					estimate.parts() - (estimate.pending() - estimate.duplicates() - estimate.longArticles()));
+			out.printf("Estimated tokens: %,d input + %,d output (counted on the high side for a %,d-token context).%n",
+					estimate.inputTokens(), estimate.outputTokens(), properties.llm().contextTokens());
+			PasserelleProperties.Prices prices = properties.llm().prices();
+			prices.cost(estimate.inputTokens(), estimate.outputTokens())
+				.ifPresentOrElse(cost -> out.printf("Estimated cost: %.4f (%s input, %s output per million tokens).%n", cost,
+						price(prices.inputPerMillion()), price(prices.outputPerMillion())),
+						() -> out.println("No cost estimate: set PASSERELLE_LLM_INPUT_PRICE_PER_MILLION and "
+								+ "PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION to your provider's prices."));
+			estimate.unusableReasons().forEach(reason -> out.println("  unusable: " + reason));
+			return ExitCodes.OK;
+		}
+	}
+
+	private static String price(Double price) {
+		return price == null ? "0" : String.valueOf(price);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.passerelle.batch.RunSummary;
+import org.passerelle.config.PasserelleProperties;
 import org.passerelle.batch.TranslationRuns;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ class StatusCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private static final String ROW = "%6s  %-10s  %-19s  %-19s  %-9s  %6s  %10s  %9s  %6s  %10s%n";
+	private static final String ROW = "%6s  %-10s  %-19s  %-19s  %-9s  %6s  %10s  %9s  %6s  %11s  %11s  %9s%n";
 
 	@Spec
 	private CommandSpec spec;
@@ -40,10 +41,20 @@ class StatusCommand implements Callable<Integer> {
 				out.println("No runs yet. Start one with: java -jar target/passerelle.jar run");
 				return ExitCodes.OK;
 			}
-			out.printf(ROW, "ID", "DATE", "START", "END", "STATUS", "READ", "TRANSLATED", "UNCHANGED", "FAILED", "TOKENS");
+			PasserelleProperties.Prices prices = context.getBean(PasserelleProperties.class).llm().prices();
+			out.printf(ROW, "ID", "DATE", "START", "END", "STATUS", "READ", "TRANSLATED", "UNCHANGED", "FAILED",
+					"TOKENS IN", "TOKENS OUT", "COST");
 			for (RunSummary run : runs) {
+				String cost = prices.cost(run.inputTokens(), run.outputTokens())
+					.stream()
+					.mapToObj(value -> String.format("%.4f", value))
+					.findFirst()
+					.orElse("-");
 				out.printf(ROW, run.executionId(), run.date(), time(run.start()), time(run.end()), run.status(), run.read(),
-						run.written(), run.unchanged(), run.failed(), run.totalTokens());
+						run.written(), run.unchanged(), run.failed(), run.inputTokens(), run.outputTokens(), cost);
+			}
+			if (!prices.known()) {
+				out.println("(COST: set PASSERELLE_LLM_INPUT_PRICE_PER_MILLION and PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION)");
 			}
 			return ExitCodes.OK;
 		}

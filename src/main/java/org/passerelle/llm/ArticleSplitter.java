@@ -52,6 +52,15 @@ public final class ArticleSplitter {
 		if (maxTokens < 16) {
 			throw new IllegalArgumentException("a segment of " + maxTokens + " tokens cannot hold any text");
 		}
+		int bound = upperBound(paragraphs);
+		if (bound <= maxTokens) {
+			// surely fits: most articles skip tokenizing altogether
+			List<Piece> pieces = new ArrayList<>();
+			for (int index = 0; index < paragraphs.size(); index++) {
+				pieces.add(new Piece(index, paragraphs.get(index)));
+			}
+			return List.of(new Segment(pieces, bound));
+		}
 		List<Segment> segments = new ArrayList<>();
 		List<Piece> current = new ArrayList<>();
 		int currentTokens = 0;
@@ -71,6 +80,19 @@ public final class ArticleSplitter {
 			segments.add(new Segment(current, currentTokens));
 		}
 		return segments;
+	}
+
+	/**
+	 * More tokens than these paragraphs can take: a token covers at least one character in any
+	 * tokenizer worth the name, plus the margin and each piece's overhead.
+	 */
+	private static int upperBound(List<String> paragraphs) {
+		long chars = 0;
+		for (String paragraph : paragraphs) {
+			chars += paragraph.length();
+		}
+		long bound = (long) Math.ceil(chars * TokenCounter.MARGIN) + (long) TOKENS_PER_PIECE * paragraphs.size();
+		return (int) Math.min(bound, Integer.MAX_VALUE);
 	}
 
 	/**

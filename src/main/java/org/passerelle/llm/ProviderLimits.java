@@ -97,6 +97,11 @@ public class ProviderLimits {
 		}
 	}
 
+	/** True when calls are held to a tokens-per-minute allowance, so their size is worth estimating closely. */
+	public boolean limitsTokens() {
+		return tokens != null;
+	}
+
 	/** The provider said "too many requests": no new call starts before this pause is over. */
 	public void slowDown(Duration pause) {
 		long until = clock.currentTimeNanos() + pause.toNanos();

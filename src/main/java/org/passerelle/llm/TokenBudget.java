@@ -1,5 +1,7 @@
 package org.passerelle.llm;
 
+import java.util.List;
+
 import org.passerelle.article.Article;
 import org.passerelle.config.InvalidConfigurationException;
 
@@ -60,6 +62,34 @@ public record TokenBudget(int contextTokens, int maxOutputTokens, int promptToke
 	/** The most notes, in tokens, one summary request may carry. */
 	public int notesTokens(int titleTokens) {
 		return contextTokens - promptTokens - summaryTokens - titleTokens;
+	}
+
+	/**
+	 * What translating this article should cost, before sending anything: how many parts, and the
+	 * input and output tokens of all its requests (the parts and, for a long article, the summary).
+	 */
+	public Plan plan(Article article) {
+		TokenCounter counter = TokenCounter.shared();
+		int titleTokens = counter.count(article.title());
+		List<ArticleSplitter.Segment> segments = new ArticleSplitter(counter::count).split(article.paragraphs(),
+				segmentTokens(titleTokens));
+		long input = 0;
+		long output = 0;
+		for (ArticleSplitter.Segment segment : segments) {
+			// an article that surely fits was not tokenized: count it now, for a close estimate
+			int textTokens = segments.size() == 1 ? counter.count(String.join("\n", article.paragraphs())) : segment.tokens();
+			input += requestInput(textTokens, titleTokens);
+			output += answerOutput(textTokens, titleTokens);
+		}
+		if (segments.size() > 1) {
+			input += promptTokens + titleTokens + (long) segments.size() * summaryTokens;
+			output += summaryTokens;
+		}
+		return new Plan(segments.size(), input, output);
+	}
+
+	/** The requests an article needs: {@code parts} is 1 when it fits one request. */
+	public record Plan(int parts, long inputTokens, long outputTokens) {
 	}
 
 	/** Input tokens of a request carrying this much text, prompt included. */

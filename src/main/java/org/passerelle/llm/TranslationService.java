@@ -93,7 +93,9 @@ public class TranslationService {
 		TranslatedArticle english = null;
 		while (english == null && segments.size() == 1) {
 			try {
-				english = whole(article, segments.get(0).tokens(), usage);
+				int textTokens = limits.limitsTokens() ? TokenCounter.shared().count(String.join("\n", article.paragraphs()))
+						: segments.get(0).tokens();
+				english = whole(article, textTokens, usage);
 			}
 			catch (TranslationFailedException ex) {
 				maxTokens = smaller(Math.min(maxTokens, segments.get(0).tokens()), ex);

@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * HTTP clients. Its default "translation" is mechanical: every paragraph comes back marked as English,
  * keeping the source's count and order. Tests can change the answer, add latency, or make it fail.
  *
- * <p>Run it by hand with {@code java -cp ... org.passerelle.testing.FakeLlmServer [port] [latencyMillis] [flakiness]};
- * a flakiness of 0.3 answers 30% of chat requests with a 429 (Retry-After: 1) or a 503.
+ * <p>Run it by hand with {@code java -cp ... org.passerelle.testing.FakeLlmServer [port] [latencyMillis] [flakiness]
+ * [contextTokens]}; a flakiness of 0.3 answers 30% of chat requests with a 429 (Retry-After: 1) or a 503.
  */
 public final class FakeLlmServer implements AutoCloseable {
 
@@ -75,6 +75,8 @@ public final class FakeLlmServer implements AutoCloseable {
 		.getEncoding(com.knuddels.jtokkit.api.EncodingType.CL100K_BASE);
 
 	private FakeLlmServer(int port) throws IOException {
+		// answers go out at once, as from a real server: without it Nagle's algorithm and delayed ACKs add ~40 ms a call
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
 		server.setExecutor(Executors.newCachedThreadPool(runnable -> {
 			Thread thread = new Thread(runnable, "fake-llm");
@@ -97,6 +99,9 @@ public final class FakeLlmServer implements AutoCloseable {
 		}
 		if (args.length > 2) {
 			fake.flakiness(Double.parseDouble(args[2]));
+		}
+		if (args.length > 3) {
+			fake.contextTokens(Integer.parseInt(args[3]));
 		}
 		System.out.println("Fake LLM listening on " + fake.baseUrl() + " (OpenAI API under /v1, Ollama API under /api), model "
 				+ MODEL);
@@ -340,6 +345,9 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	private String openAiAnswer(String requestBody, int room) throws IOException {
 		String content = answerFor(requestBody);
+		if (contextTokens == Integer.MAX_VALUE) {
+			return openAiCompletion(requestBody, content, "stop");
+		}
 		List<Integer> tokens = TOKENIZER.encodeOrdinary(content).boxed();
 		if (tokens.size() > room) {
 			// the window filled up mid-answer: what came out so far, cut off
@@ -368,8 +376,10 @@ public final class FakeLlmServer implements AutoCloseable {
 		ObjectNode response = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion")
 			.put("created", 1_700_000_000L).put("model", MODEL);
 		response.putArray("choices").add(choice);
-		response.putObject("usage").put("prompt_tokens", promptTokens(requestBody)).put("completion_tokens", tokens(content))
-			.put("total_tokens", promptTokens(requestBody) + tokens(content));
+		int prompt = promptTokens(requestBody);
+		int completion = tokens(content);
+		response.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
+			.put("total_tokens", prompt + completion);
 		return JSON.writeValueAsString(response);
 	}
 

@@ -1,0 +1,96 @@
+package org.passerelle.batch;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.passerelle.article.Article;
+import org.passerelle.article.ArticleCleaner;
+import org.passerelle.article.ArticleLoader;
+import org.passerelle.article.InputFiles;
+import org.passerelle.article.SourceFile;
+import org.passerelle.article.UnusableArticleException;
+import org.passerelle.config.PasserelleProperties;
+import org.passerelle.ledger.ArticleLedger;
+import org.passerelle.llm.TokenBudget;
+import org.passerelle.llm.Translation;
+import org.passerelle.output.OutputPaths;
+import org.springframework.stereotype.Component;
+
+/**
+ * A dry run: reads, cleans and cuts every article a run would send, as the run would, and adds up
+ * what it would cost. Sends nothing, writes nothing, creates no job execution.
+ */
+@Component
+public class RunEstimate {
+
+	/** Unusable files listed by name in the estimate; the rest are only counted. */
+	private static final int LISTED_UNUSABLE = 20;
+
+	private final ArticleLedger ledger;
+
+	private final PasserelleProperties properties;
+
+	private final TokenBudget budget;
+
+	private final Translation.Engine engine;
+
+	RunEstimate(ArticleLedger ledger, PasserelleProperties properties, TokenBudget budget, Translation.Engine engine) {
+		this.ledger = ledger;
+		this.properties = properties;
+		this.budget = budget;
+		this.engine = engine;
+	}
+
+	/** What a run over these folders would do and send. */
+	public record Estimate(long pending, long unchanged, long duplicates, long longArticles, long parts,
+			long inputTokens, long outputTokens, long unusable, List<String> unusableReasons) {
+	}
+
+	public Estimate estimate(Path inputDir, Path outputDir, boolean force) {
+		ArticleLoader loader = new ArticleLoader(new ArticleCleaner(), properties.maxFileBytes());
+		Set<String> seen = new HashSet<>();
+		long pending = 0;
+		long unchanged = 0;
+		long duplicates = 0;
+		long longArticles = 0;
+		long parts = 0;
+		long input = 0;
+		long output = 0;
+		long unusable = 0;
+		List<String> reasons = new ArrayList<>();
+		for (InputFiles files = new InputFiles(inputDir); files.hasNext();) {
+			SourceFile source = files.next();
+			Article article;
+			try {
+				article = loader.load(source);
+			}
+			catch (UnusableArticleException ex) {
+				unusable++;
+				if (reasons.size() < LISTED_UNUSABLE) {
+					reasons.add(source.id() + ": " + ex.getMessage());
+				}
+				continue;
+			}
+			if (!force && ledger.isTranslated(source.id(), article.sha256(), engine)
+					&& OutputPaths.of(outputDir, source.id()).allExist()) {
+				unchanged++;
+				continue;
+			}
+			pending++;
+			if (!seen.add(article.sha256())) {
+				duplicates++; // identical content is translated once per run
+				continue;
+			}
+			TokenBudget.Plan plan = budget.plan(article);
+			parts += plan.parts();
+			longArticles += plan.parts() > 1 ? 1 : 0;
+			input += plan.inputTokens();
+			output += plan.outputTokens();
+		}
+		return new Estimate(pending, unchanged, duplicates, longArticles, parts, input, output, unusable, reasons);
+	}
+
+}
