@@ -57,7 +57,7 @@ class TranslateArticlesJobConfiguration {
 			.skipPolicy(providerOutageSkipPolicy)
 			.skipListener(failedArticleRecorder)
 			.listener(providerRetryPolicy)
-			.listener(new BilledTokens())
+			.stream(new BilledTokens())
 			.build();
 	}
 

@@ -26,9 +26,14 @@ class FolderOptions {
 		return directory;
 	}
 
+	/** The output folder asked for, or configured, as it is: a dry run must not create it. */
+	Path plannedOutputDirectory(PasserelleProperties properties) {
+		return output != null ? output : properties.outputDir();
+	}
+
 	/** The output folder asked for, or configured; created if missing. */
 	Path outputDirectory(PasserelleProperties properties) {
-		Path directory = output != null ? output : properties.outputDir();
+		Path directory = plannedOutputDirectory(properties);
 		try {
 			Files.createDirectories(directory);
 		}

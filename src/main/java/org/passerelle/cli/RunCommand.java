@@ -52,7 +52,7 @@ class RunCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
 			PasserelleProperties properties = context.getBean(PasserelleProperties.class);
 			RunEstimate.Estimate estimate = context.getBean(RunEstimate.class)
-				.estimate(folders.inputDirectory(properties), folders.outputDirectory(properties), force);
+				.estimate(folders.inputDirectory(properties), folders.plannedOutputDirectory(properties), force);
 			PrintWriter out = spec.commandLine().getOut();
 			out.println("Dry run: nothing was sent and nothing was written.");
 			out.printf("%,d articles to translate (%,d of them identical to another, translated once), %,d unchanged, "

@@ -235,8 +235,10 @@ class TranslateArticlesJobTests {
 
 		assertThat(fake.chatRequests()).hasSize(afterFirst);
 		assertThat(second.written()).isEqualTo(3);
-		assertThat(second.inputTokens()).as("the tokens paid before the crash still count").isPositive();
+		assertThat(second.totalTokens()).as("this run paid for nothing").isZero();
 		assertThat(ledger.countByStatus(ArticleLedger.SUCCEEDED)).isEqualTo(3);
+		assertThat(JdbcClient.create(dataSource).sql("SELECT SUM(INPUT_TOKENS) FROM PASSERELLE_ARTICLE").query(Long.class).single())
+			.as("the ledger keeps what the reused translations cost").isPositive();
 	}
 
 	@Test

@@ -77,7 +77,7 @@ public final class ThroughputBenchmark {
 		}
 		System.out.printf(Locale.ROOT, "  tokens sent / in articles  %10.2f  (%,d prompt tokens for %,d article tokens)%n",
 				(double) loaded.promptTokens() / articleTokens, loaded.promptTokens(), articleTokens);
-		System.out.printf(Locale.ROOT, "  peak heap                  %8d MB  (live after GC at most %d MB)%n",
+		System.out.printf(Locale.ROOT, "  peak heap in use           %8d MB  (highest after a collection: %d MB)%n",
 				loaded.peakHeapMb(), loaded.liveHeapMb());
 
 		if (latencyMillis > 0 && !Boolean.getBoolean("benchmark.skipZeroLatency")) {
@@ -85,7 +85,7 @@ public final class ThroughputBenchmark {
 			System.out.printf(Locale.ROOT, "%nWith a provider that answers at once (%d calls in flight):%n", concurrency);
 			System.out.printf(Locale.ROOT, "  own time per article       %8.1f ms  (job %.1f s for %d articles)%n",
 					instant.jobSeconds() * 1000 / articles, instant.jobSeconds(), articles);
-			System.out.printf(Locale.ROOT, "  peak heap                  %8d MB  (live after GC at most %d MB)%n",
+			System.out.printf(Locale.ROOT, "  peak heap in use           %8d MB  (highest after a collection: %d MB)%n",
 					instant.peakHeapMb(), instant.liveHeapMb());
 		}
 		else if (latencyMillis == 0) {

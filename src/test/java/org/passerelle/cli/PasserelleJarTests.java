@@ -69,6 +69,28 @@ class PasserelleJarTests {
 	}
 
 	@Test
+	void dryRunShowsWhatWouldBeSentAndSendsAndWritesNothing() throws Exception {
+		Files.write(home.resolve("input/empty.txt"), new byte[0]);
+		passerelle.env("PASSERELLE_LLM_INPUT_PRICE_PER_MILLION", "0.15").env("PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION", "0.60");
+
+		JarProcess.Result dryRun = passerelle.run("run", "--dry-run");
+
+		assertThat(dryRun.exitCode()).as(dryRun.all()).isEqualTo(ExitCodes.OK);
+		assertThat(dryRun.stdout()).contains("3 articles to translate").contains("1 unusable")
+			.contains("3 requests").contains("Estimated tokens:").contains("Estimated cost: 0.00")
+			.contains("empty.txt: the file is empty");
+		assertThat(fake.chatRequests()).as("nothing sent, not even the provider check").isEmpty();
+		assertThat(home.resolve("output")).doesNotExist();
+		assertThat(passerelle.run("status").stdout()).contains("No runs yet");
+
+		JarProcess.Result run = passerelle.run("run");
+		JarProcess.Result afterwards = passerelle.run("run", "--dry-run");
+
+		assertThat(run.stdout()).contains("3 translated").contains("cost 0.00");
+		assertThat(afterwards.stdout()).contains("0 articles to translate").contains("3 unchanged");
+	}
+
+	@Test
 	void theApiKeyAppearsInNoOutputLogOrDatabaseFile() throws Exception {
 		passerelle.env("PASSERELLE_LLM_BASE_URL", fake.openAiBaseUrl());
 		Files.write(home.resolve("input/empty.txt"), new byte[0]);
