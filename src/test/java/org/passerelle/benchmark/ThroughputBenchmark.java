@@ -29,7 +29,7 @@ import org.passerelle.testing.FakeLlmServer;
  */
 public final class ThroughputBenchmark {
 
-	private static final Pattern GC_PAUSE = Pattern.compile("Pause.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+	private static final Pattern GC_PAUSE = Pattern.compile("Pause (?:Young|Full).*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
 	private static final Pattern JOB_SECONDS = Pattern.compile("; ([\\d.]+) s\\.");
 

@@ -58,6 +58,22 @@ class TranslationServiceHttpTests {
 	}
 
 	@Test
+	void aRateLimitAnswerHoldsBackTheNextCallsToo() throws Exception {
+		TranslationService service = service(TestArticles.llm("openai", fake.openAiBaseUrl(), "key"));
+		fake.thenReply(FakeLlmServer.Reply.status(429,
+				"{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}", "retry-after", "1"));
+
+		assertThatThrownBy(() -> service.translate(article)).isInstanceOf(TranslationFailedException.class);
+		service.translate(TestArticles.article("b.txt", "Autre article", "Un autre paragraphe, sans rapport."));
+
+		List<FakeLlmServer.Recorded> calls = fake.chatRequests();
+		assertThat(calls).hasSize(2);
+		// the second call is for another article, yet it waited for the pause the provider asked for
+		assertThat(java.time.Duration.between(calls.get(0).receivedAt(), calls.get(1).receivedAt()))
+			.isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(1));
+	}
+
+	@Test
 	void articleTextTravelsAsDataNotAsPromptText() throws Exception {
 		service(TestArticles.llm("openai", fake.openAiBaseUrl(), "key")).translate(article);
 
