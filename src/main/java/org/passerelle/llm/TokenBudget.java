@@ -92,6 +92,11 @@ public record TokenBudget(int contextTokens, int maxOutputTokens, int promptToke
 	public record Plan(int parts, long inputTokens, long outputTokens) {
 	}
 
+	/** A request carrying this much text and its expected answer, as charged to a tokens-per-minute allowance. */
+	public long requestAndAnswer(int textTokens, int titleTokens) {
+		return requestInput(textTokens, titleTokens) + answerOutput(textTokens, titleTokens);
+	}
+
 	/** Input tokens of a request carrying this much text, prompt included. */
 	public long requestInput(int textTokens, int titleTokens) {
 		return (long) promptTokens + titleTokens + textTokens;
