@@ -52,6 +52,9 @@ class TranslateArticlesJobTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	RunEstimate runEstimate;
+
 	@TempDir
 	Path input;
 
@@ -262,6 +265,39 @@ class TranslateArticlesJobTests {
 			.isEqualTo(Files.readString(output.resolve("politique/budget.en.md")));
 		assertThat(Files.readString(output.resolve("budget-bis.summary.md")))
 			.isEqualTo(Files.readString(output.resolve("politique/budget.summary.md")));
+	}
+
+	@Test
+	void dryRunEstimatesWhatARunWouldSendWithoutSendingOrWritingAnything() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		Files.copy(input.resolve("sport.txt"), input.resolve("sport-copie.txt"));
+		Files.write(input.resolve("empty.txt"), new byte[0]);
+		int before = fake.chatRequests().size();
+		long executions = executions();
+		Path notYet = output.resolve("not-yet");
+
+		RunEstimate.Estimate estimate = runEstimate.estimate(input, notYet, false);
+
+		assertThat(fake.chatRequests()).as("nothing sent").hasSize(before);
+		assertThat(notYet).as("nothing written").doesNotExist();
+		assertThat(executions()).as("no job execution").isEqualTo(executions);
+		assertThat(estimate.pending()).isEqualTo(4);
+		assertThat(estimate.duplicates()).isEqualTo(1);
+		assertThat(estimate.parts()).as("three distinct articles, one request each").isEqualTo(3);
+		assertThat(estimate.unusable()).isEqualTo(1);
+		assertThat(estimate.unusableReasons()).singleElement().asString().startsWith("empty.txt: ");
+
+		runs.run(new RunRequest(input, notYet, LocalDate.of(2026, 11, 23), false));
+		long billed = fake.chatRequests().subList(before, fake.chatRequests().size()).size();
+		RunEstimate.Estimate afterwards = runEstimate.estimate(input, notYet, false);
+
+		assertThat(billed).as("the estimate's requests are what the run sent").isEqualTo(estimate.parts());
+		assertThat(afterwards.pending()).isZero();
+		assertThat(afterwards.unchanged()).isEqualTo(4);
+	}
+
+	private long executions() {
+		return JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION").query(Long.class).single();
 	}
 
 	private RunRequest request() {
