@@ -55,11 +55,17 @@ class RunCommand implements Callable<Integer> {
 				.estimate(folders.inputDirectory(properties), folders.plannedOutputDirectory(properties), force);
 			PrintWriter out = spec.commandLine().getOut();
 			out.println("Dry run: nothing was sent and nothing was written.");
-			out.printf("%,d articles to translate (%,d of them identical to another, translated once), %,d unchanged, "
-					+ "%,d unusable.%n", estimate.pending(), estimate.duplicates(), estimate.unchanged(), estimate.unusable());
-			out.printf("%,d requests: %,d articles too long for one request go in %,d parts, plus one summary request each.%n",
-					estimate.parts() + estimate.longArticles(), estimate.longArticles(),
-					estimate.parts() - (estimate.pending() - estimate.duplicates() - estimate.longArticles()));
+			long distinct = estimate.pending() - estimate.duplicates();
+			out.printf("%s to translate (%,d identical to another, translated once), %,d unchanged, %,d unusable.%n",
+					count(estimate.pending(), "article"), estimate.duplicates(), estimate.unchanged(), estimate.unusable());
+			if (estimate.longArticles() == 0) {
+				out.printf("%s, one per article.%n", count(estimate.parts(), "request"));
+			}
+			else {
+				out.printf("%s: %s too long for one request %s in %,d parts, plus a summary request each.%n",
+						count(estimate.parts() + estimate.longArticles(), "request"), count(estimate.longArticles(), "article"),
+						estimate.longArticles() == 1 ? "goes" : "go", estimate.parts() - (distinct - estimate.longArticles()));
+			}
 			out.printf("Estimated tokens: %,d input + %,d output (counted on the high side for a %,d-token context).%n",
 					estimate.inputTokens(), estimate.outputTokens(), properties.llm().contextTokens());
 			PasserelleProperties.Prices prices = properties.llm().prices();
@@ -71,6 +77,10 @@ class RunCommand implements Callable<Integer> {
 			estimate.unusableReasons().forEach(reason -> out.println("  unusable: " + reason));
 			return ExitCodes.OK;
 		}
+	}
+
+	private static String count(long count, String noun) {
+		return String.format("%,d %s%s", count, noun, count == 1 ? "" : "s");
 	}
 
 	private static String price(Double price) {

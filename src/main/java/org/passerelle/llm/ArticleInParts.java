@@ -111,7 +111,7 @@ final class ArticleInParts {
 			return new PartAnswer(answer.title(), answer.paragraphs(), List.of(answer.summary()));
 		}
 		catch (TranslationFailedException ex) {
-			int smaller = TranslationService.smaller(Math.min(maxTokens, segment.tokens()), ex, budget);
+			int smaller = TranslationService.smaller(article, Math.min(maxTokens, segment.tokens()), ex, budget);
 			List<ArticleSplitter.Segment> halves = splitter.split(segment.texts(), smaller);
 			List<String> pieces = new ArrayList<>();
 			List<String> notes = new ArrayList<>();

@@ -66,7 +66,7 @@ public class TranslationService {
 				english = whole(article, segments.get(0), tally);
 			}
 			catch (TranslationFailedException ex) {
-				maxTokens = smaller(Math.min(maxTokens, segments.get(0).tokens()), ex, budget);
+				maxTokens = smaller(article, Math.min(maxTokens, segments.get(0).tokens()), ex, budget);
 				segments = splitter.split(article.paragraphs(), maxTokens);
 			}
 		}
@@ -101,7 +101,7 @@ public class TranslationService {
 	 * Half the segment size after a request was too long for the model (refused, or its answer cut off);
 	 * the failure itself when it is of another kind, or when the text cannot be cut that small.
 	 */
-	static int smaller(int maxTokens, TranslationFailedException ex, TokenBudget budget)
+	static int smaller(Article article, int maxTokens, TranslationFailedException ex, TokenBudget budget)
 			throws TranslationFailedException {
 		if (ex.kind() != TranslationFailedException.Kind.TOO_LONG && ex.kind() != TranslationFailedException.Kind.CUT_OFF) {
 			throw ex;
@@ -110,8 +110,8 @@ public class TranslationService {
 		if (half < TokenBudget.MIN_SEGMENT_TOKENS) {
 			throw ex;
 		}
-		log.info("{}; cutting the text in parts of {} tokens (is PASSERELLE_LLM_CONTEXT_TOKENS={} right for this model?)",
-				ex.getMessage(), half, budget.contextTokens());
+		log.info("{}: {}; cutting the text in parts of {} tokens (is PASSERELLE_LLM_CONTEXT_TOKENS={} right for this model?)",
+				article.source().id(), ex.getMessage(), half, budget.contextTokens());
 		return half;
 	}
 
