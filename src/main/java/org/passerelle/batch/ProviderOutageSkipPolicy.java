@@ -1,5 +1,6 @@
 package org.passerelle.batch;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.passerelle.article.UnusableArticleException;
@@ -17,7 +18,7 @@ class ProviderOutageSkipPolicy implements SkipPolicy {
 
 	private final AtomicInteger consecutiveOutages = new AtomicInteger();
 
-	private final java.util.concurrent.atomic.AtomicBoolean providerDown = new java.util.concurrent.atomic.AtomicBoolean();
+	private final AtomicBoolean providerDown = new AtomicBoolean();
 
 	ProviderOutageSkipPolicy(int failuresBeforeStop) {
 		this.failuresBeforeStop = failuresBeforeStop;

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 import org.passerelle.article.Article;
@@ -56,16 +55,16 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 
 	private final RunOptions options;
 
-	// bounded: identical files are usually scraped close together, and memory must not grow with the folder
-	private final Map<String, TranslatedArticle> translatedThisRun = Collections.synchronizedMap(
+	// This run's translations by content hash, finished or in progress (articles of a chunk run
+	// concurrently). Bounded: identical files are usually scraped close together, and memory must not
+	// grow with the folder.
+	private final Map<String, CompletableFuture<TranslatedArticle>> translatedThisRun = Collections.synchronizedMap(
 			new LinkedHashMap<>(16, 0.75f, true) {
 				@Override
-				protected boolean removeEldestEntry(Map.Entry<String, TranslatedArticle> eldest) {
+				protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<TranslatedArticle>> eldest) {
 					return size() > RECENT_TRANSLATIONS;
 				}
 			});
-
-	private final Map<String, CompletableFuture<TranslatedArticle>> inProgress = new ConcurrentHashMap<>();
 
 	/** What the user asked of this run. */
 	record RunOptions(boolean force, boolean onlyFailed) {
@@ -149,7 +148,7 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 	 */
 	private Translation translateOnce(Article article) throws Exception {
 		CompletableFuture<TranslatedArticle> mine = new CompletableFuture<>();
-		CompletableFuture<TranslatedArticle> theirs = inProgress.putIfAbsent(article.sha256(), mine);
+		CompletableFuture<TranslatedArticle> theirs = translatedThisRun.putIfAbsent(article.sha256(), mine);
 		if (theirs != null) {
 			try {
 				log.info("{}: same content as an article being translated alongside it; waiting for that translation",
@@ -161,28 +160,22 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 			}
 		}
 		try {
-			TranslatedArticle finished = translatedThisRun.get(article.sha256());
-			Translation translation = finished != null
-					? new Translation(article, finished, translator.engine(), 0, 0, Duration.ZERO)
-					: translator.translate(article);
-			translatedThisRun.put(article.sha256(), translation.english());
+			Translation translation = translator.translate(article);
 			mine.complete(translation.english());
 			return translation;
 		}
 		catch (Exception | Error ex) {
+			translatedThisRun.remove(article.sha256(), mine);
 			mine.completeExceptionally(ex);
 			throw ex;
-		}
-		finally {
-			inProgress.remove(article.sha256(), mine);
 		}
 	}
 
 	/** Two files with the same bytes are translated once: from this run's recent answers, or an earlier run's files. */
 	private Optional<TranslatedArticle> sameContentTranslated(Article article) throws IOException {
-		TranslatedArticle recent = translatedThisRun.get(article.sha256());
-		if (recent != null) {
-			return Optional.of(recent);
+		CompletableFuture<TranslatedArticle> recent = translatedThisRun.get(article.sha256());
+		if (recent != null && recent.isDone() && !recent.isCompletedExceptionally()) {
+			return Optional.of(recent.join());
 		}
 		if (options.force()) {
 			return Optional.empty();
