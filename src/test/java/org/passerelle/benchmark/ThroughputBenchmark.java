@@ -18,6 +18,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import org.passerelle.testing.FakeLlmServer;
+import org.passerelle.testing.TestArticles;
 
 /**
  * Runs the real jar over generated French articles against the fake provider and prints what the
@@ -33,17 +34,6 @@ public final class ThroughputBenchmark {
 
 	private static final Pattern JOB_SECONDS = Pattern.compile("; ([\\d.]+) s\\.");
 
-	private static final String[] SENTENCES = {
-			"Le gouvernement a présenté mardi un projet de loi destiné à réformer le financement des collectivités locales.",
-			"Selon le ministère, près de 35 000 communes seraient concernées par ces nouvelles règles dès l'an prochain.",
-			"Les maires, réunis en congrès à Paris, ont accueilli le texte avec une prudence teintée d'inquiétude.",
-			"« Nous ne pourrons pas maintenir les services publics sans moyens supplémentaires », a déclaré l'un d'eux.",
-			"L'opposition dénonce une mesure improvisée et réclame un débat approfondi à l'Assemblée nationale.",
-			"Les économistes interrogés estiment que l'impact budgétaire restera limité à court terme.",
-			"Dans les régions rurales, les élus craignent surtout la fermeture de nouvelles écoles et de bureaux de poste.",
-			"Le Premier ministre a promis une concertation avec les associations d'élus avant la fin du mois.",
-			"La grève a touché 40 % des lignes de la SNCF jeudi, selon la direction de l'entreprise.",
-			"À Marseille, la préfecture a recensé 1 200 manifestants en début d'après-midi." };
 
 	private ThroughputBenchmark() {
 	}
@@ -151,7 +141,7 @@ public final class ThroughputBenchmark {
 			List<String> paragraph = new ArrayList<>();
 			int written = 0;
 			while (written < words) {
-				String sentence = SENTENCES[random.nextInt(SENTENCES.length)];
+				String sentence = TestArticles.NEWS_SENTENCES.get(random.nextInt(TestArticles.NEWS_SENTENCES.size()));
 				paragraph.add(sentence);
 				written += sentence.split(" ").length;
 				if (paragraph.size() == 3 || written >= words) {

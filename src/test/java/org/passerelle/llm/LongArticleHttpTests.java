@@ -21,15 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LongArticleHttpTests {
 
-	private static final String[] SENTENCES = {
-			"Le gouvernement a présenté mardi un projet de loi destiné à réformer le financement des collectivités locales.",
-			"Selon le ministère, près de 35 000 communes seraient concernées par ces nouvelles règles dès l'an prochain.",
-			"Les maires, réunis en congrès à Paris, ont accueilli le texte avec une prudence teintée d'inquiétude.",
-			"« Nous ne pourrons pas maintenir les services publics sans moyens supplémentaires », a déclaré l'un d'eux.",
-			"L'opposition dénonce une mesure improvisée et réclame un débat approfondi à l'Assemblée nationale.",
-			"Les économistes interrogés estiment que l'impact budgétaire restera limité à court terme.",
-			"Dans les régions rurales, les élus craignent surtout la fermeture de nouvelles écoles et de bureaux de poste.",
-			"Le Premier ministre a promis une concertation avec les associations d'élus avant la fin du mois." };
 
 	private FakeLlmServer fake;
 
@@ -117,7 +108,7 @@ class LongArticleHttpTests {
 			StringBuilder paragraph = new StringBuilder("Repère " + marker(index) + " :");
 			int paragraphWords = 0;
 			while (paragraphWords < length) {
-				String next = SENTENCES[sentence++ % SENTENCES.length];
+				String next = TestArticles.NEWS_SENTENCES.get(sentence++ % TestArticles.NEWS_SENTENCES.size());
 				paragraph.append(' ').append(next);
 				paragraphWords += next.split(" ").length;
 			}

@@ -19,6 +19,19 @@ public final class TestArticles {
 
 	public static final PasserelleProperties.Prices NO_PRICES = new PasserelleProperties.Prices(null, null);
 
+	/** Sentences of French local-politics news, to build articles of any length. */
+	public static final List<String> NEWS_SENTENCES = List.of(
+			"Le gouvernement a présenté mardi un projet de loi destiné à réformer le financement des collectivités locales.",
+			"Selon le ministère, près de 35 000 communes seraient concernées par ces nouvelles règles dès l'an prochain.",
+			"Les maires, réunis en congrès à Paris, ont accueilli le texte avec une prudence teintée d'inquiétude.",
+			"« Nous ne pourrons pas maintenir les services publics sans moyens supplémentaires », a déclaré l'un d'eux.",
+			"L'opposition dénonce une mesure improvisée et réclame un débat approfondi à l'Assemblée nationale.",
+			"Les économistes interrogés estiment que l'impact budgétaire restera limité à court terme.",
+			"Dans les régions rurales, les élus craignent surtout la fermeture de nouvelles écoles et de bureaux de poste.",
+			"Le Premier ministre a promis une concertation avec les associations d'élus avant la fin du mois.",
+			"La grève a touché 40 % des lignes de la SNCF jeudi, selon la direction de l'entreprise.",
+			"À Marseille, la préfecture a recensé 1 200 manifestants en début d'après-midi.");
+
 	private TestArticles() {
 	}
 
