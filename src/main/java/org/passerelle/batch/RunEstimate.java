@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.passerelle.article.Article;
-import org.passerelle.article.ArticleCleaner;
 import org.passerelle.article.ArticleLoader;
 import org.passerelle.article.InputFiles;
 import org.passerelle.article.SourceFile;
 import org.passerelle.article.UnusableArticleException;
-import org.passerelle.config.PasserelleProperties;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.TokenBudget;
 import org.passerelle.llm.Translation;
@@ -31,15 +29,15 @@ public class RunEstimate {
 
 	private final ArticleLedger ledger;
 
-	private final PasserelleProperties properties;
+	private final ArticleLoader loader;
 
 	private final TokenBudget budget;
 
 	private final Translation.Engine engine;
 
-	RunEstimate(ArticleLedger ledger, PasserelleProperties properties, TokenBudget budget, Translation.Engine engine) {
+	RunEstimate(ArticleLedger ledger, ArticleLoader loader, TokenBudget budget, Translation.Engine engine) {
 		this.ledger = ledger;
-		this.properties = properties;
+		this.loader = loader;
 		this.budget = budget;
 		this.engine = engine;
 	}
@@ -50,7 +48,6 @@ public class RunEstimate {
 	}
 
 	public Estimate estimate(Path inputDir, Path outputDir, boolean force) {
-		ArticleLoader loader = new ArticleLoader(new ArticleCleaner(), properties.maxFileBytes());
 		Set<String> seen = new HashSet<>();
 		long pending = 0;
 		long unchanged = 0;
@@ -74,8 +71,7 @@ public class RunEstimate {
 				}
 				continue;
 			}
-			if (!force && ledger.isTranslated(source.id(), article.sha256(), engine)
-					&& OutputPaths.of(outputDir, source.id()).allExist()) {
+			if (!force && ledger.isUpToDate(source.id(), article.sha256(), engine, OutputPaths.of(outputDir, source.id()))) {
 				unchanged++;
 				continue;
 			}

@@ -90,8 +90,7 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		}
 		Article article = loader.load(source);
 		OutputPaths paths = OutputPaths.of(outputDir, source.id());
-		if (!options.force() && ledger.isTranslated(source.id(), article.sha256(), translator.engine())
-				&& paths.allExist()) {
+		if (!options.force() && ledger.isUpToDate(source.id(), article.sha256(), translator.engine(), paths)) {
 			log.debug("{}: unchanged since its last translation", source.id());
 			return null;
 		}

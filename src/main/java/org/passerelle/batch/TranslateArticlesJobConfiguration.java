@@ -61,6 +61,12 @@ class TranslateArticlesJobConfiguration {
 			.build();
 	}
 
+	/** Reads and cleans article files, for the job and for dry runs alike. */
+	@Bean
+	ArticleLoader articleLoader(PasserelleProperties properties) {
+		return new ArticleLoader(new ArticleCleaner(), properties.maxFileBytes());
+	}
+
 	/**
 	 * One thread per call the provider may have in flight. On shutdown it lets the articles in progress
 	 * finish, so answers already paid for reach the disk.
@@ -96,13 +102,12 @@ class TranslateArticlesJobConfiguration {
 
 	@Bean
 	@StepScope
-	TranslateArticleProcessor translateArticleProcessor(PasserelleProperties properties, ArticleLedger ledger,
+	TranslateArticleProcessor translateArticleProcessor(ArticleLoader loader, ArticleLedger ledger,
 			@Lazy TranslationService translationService, ProviderOutageSkipPolicy providerOutageSkipPolicy, Clock clock,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force,
 			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		ArticleLoader loader = new ArticleLoader(new ArticleCleaner(), properties.maxFileBytes());
 		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
 				new PairedOutputWriter(Path.of(outputDir), clock), Path.of(outputDir), jobExecutionId,
 				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force), Boolean.parseBoolean(onlyFailed)));

@@ -33,8 +33,15 @@ public class ArticleLedger {
 		this.clock = clock;
 	}
 
-	/** True when this exact content was translated successfully by this provider, model and prompt. */
-	public boolean isTranslated(String articleId, String sha256, Translation.Engine engine) {
+	/**
+	 * True when this exact content was translated successfully by this provider, model and prompt, and
+	 * its output files are still there (outputs deleted by hand are made again).
+	 */
+	public boolean isUpToDate(String articleId, String sha256, Translation.Engine engine, OutputPaths paths) {
+		return isTranslated(articleId, sha256, engine) && paths.allExist();
+	}
+
+	private boolean isTranslated(String articleId, String sha256, Translation.Engine engine) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM PASSERELLE_ARTICLE
 				WHERE ARTICLE_ID = ? AND CONTENT_SHA256 = ? AND STATUS = 'SUCCEEDED'

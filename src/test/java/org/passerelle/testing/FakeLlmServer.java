@@ -311,8 +311,9 @@ public final class FakeLlmServer implements AutoCloseable {
 									"retry-after", "1")
 							: Reply.status(503, "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_is_overloaded\"}}");
 				}
-				Failure forTitle = failingTitles.isEmpty() ? null
-						: failingTitles.get(articleIn(JSON.readTree(body)).path("title").asString(""));
+				JsonNode request = JSON.readTree(body);
+				String title = articleIn(request).path("title").asString("");
+				Failure forTitle = failingTitles.get(title);
 				if (scripted == null && forTitle != null) {
 					scripted = Reply.status(forTitle.status(), forTitle.body());
 				}
@@ -320,7 +321,7 @@ public final class FakeLlmServer implements AutoCloseable {
 				if (scripted == null && afterSuccesses != null && successesLeft.getAndDecrement() <= 0) {
 					scripted = Reply.status(afterSuccesses.status(), afterSuccesses.body());
 				}
-				int prompt = promptTokens(body);
+				int prompt = promptTokens(request);
 				promptTokenTotal.addAndGet(prompt);
 				largestRequest.accumulateAndGet(prompt, Math::max);
 				if (scripted != null) {
@@ -334,8 +335,7 @@ public final class FakeLlmServer implements AutoCloseable {
 				}
 				else {
 					send(exchange, 200, openAiAnswer(body, contextTokens - prompt));
-					answered.computeIfAbsent(articleIn(JSON.readTree(body)).path("title").asString(""),
-							title -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+					answered.computeIfAbsent(title, any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
 				}
 			}
 			case "/api/chat" -> send(exchange, 200, ollamaAnswer(body));
@@ -360,8 +360,12 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	/** The tokens of the messages' text, as the model would count them (cl100k, no margin). */
 	private static int promptTokens(String requestBody) {
+		return promptTokens(JSON.readTree(requestBody));
+	}
+
+	private static int promptTokens(JsonNode request) {
 		int total = 0;
-		for (JsonNode message : JSON.readTree(requestBody).get("messages")) {
+		for (JsonNode message : request.get("messages")) {
 			JsonNode content = message.get("content");
 			total += 4 + TOKENIZER.countTokensOrdinary(content.isString() ? content.asString() : content.toString());
 		}
