@@ -1,7 +1,10 @@
 -- Passerelle's article ledger, beside Spring Batch's own tables in the same HSQLDB file.
--- One row per article and content: the latest outcome of translating that content.
+-- One row per input folder, article and content: the latest outcome of translating that content.
 -- CACHED: kept on disk and paged in, so the heap does not grow with years of articles.
+-- A ledger made by an older version (no INPUT_DIR) is brought to this shape in place at start-up
+-- by LedgerMigration, which also creates the indexes on the newer columns.
 CREATE CACHED TABLE IF NOT EXISTS PASSERELLE_ARTICLE (
+    INPUT_DIR         VARCHAR(2000) NOT NULL,
     ARTICLE_ID        VARCHAR(2000) NOT NULL,
     CONTENT_SHA256    VARCHAR(64)   NOT NULL,
     STATUS            VARCHAR(16)   NOT NULL,
@@ -9,6 +12,7 @@ CREATE CACHED TABLE IF NOT EXISTS PASSERELLE_ARTICLE (
     MODEL             VARCHAR(200),
     PROMPT_VERSION    VARCHAR(64),
     JOB_EXECUTION_ID  BIGINT        NOT NULL,
+    OUTPUT_DIR        VARCHAR(2000),
     TRANSLATION_PATH  VARCHAR(4000),
     SUMMARY_PATH      VARCHAR(4000),
     METADATA_PATH     VARCHAR(4000),
@@ -17,10 +21,13 @@ CREATE CACHED TABLE IF NOT EXISTS PASSERELLE_ARTICLE (
     ATTEMPTS          INT           DEFAULT 0 NOT NULL,
     FAILURE_KIND      VARCHAR(32),
     ERROR_MESSAGE     VARCHAR(4000),
+    SOURCE_URL        VARCHAR(4000),
+    PUBLISHED         VARCHAR(64),
+    AUTHOR            VARCHAR(1000),
+    SOURCE_NAME       VARCHAR(500),
     UPDATED_AT        TIMESTAMP     NOT NULL,
-    PRIMARY KEY (ARTICLE_ID, CONTENT_SHA256)
+    PRIMARY KEY (INPUT_DIR, ARTICLE_ID, CONTENT_SHA256)
 );
-CREATE INDEX IF NOT EXISTS PASSERELLE_ARTICLE_STATUS ON PASSERELLE_ARTICLE (STATUS, ARTICLE_ID);
 CREATE INDEX IF NOT EXISTS PASSERELLE_ARTICLE_CONTENT ON PASSERELLE_ARTICLE (CONTENT_SHA256);
 
 -- Make every commit durable as soon as it returns (also requested on the URL; this keeps it for good).

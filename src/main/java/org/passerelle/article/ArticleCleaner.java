@@ -70,6 +70,26 @@ public final class ArticleCleaner {
 		return new CleanText(Objects.requireNonNullElse(title, ""), paragraphs);
 	}
 
+	/**
+	 * The same cleaning for an article whose paragraphs a structured file already delimits (an HTML page,
+	 * a JSON record): each paragraph folded and normalised, navigation and promotional ones dropped, the
+	 * title dropped where it is repeated as the first paragraph.
+	 */
+	public CleanText clean(ExtractedArticle extracted) {
+		String title = ODD_SPACES.matcher(Normalizer.normalize(extracted.title(), Normalizer.Form.NFC)).replaceAll(" ").strip();
+		List<String> paragraphs = new ArrayList<>();
+		for (String raw : extracted.paragraphs()) {
+			String paragraph = ODD_SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC).replaceAll("\\s*\\R\\s*", " "))
+				.replaceAll(" ")
+				.strip();
+			if (paragraph.isEmpty() || isBoilerplate(paragraph) || paragraphs.isEmpty() && paragraph.equals(title)) {
+				continue;
+			}
+			paragraphs.add(paragraph);
+		}
+		return new CleanText(title, paragraphs);
+	}
+
 	private boolean isBoilerplate(String line) {
 		for (Pattern pattern : boilerplate) {
 			if (pattern.matcher(line).matches()) {

@@ -7,14 +7,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Reads one source file into a cleaned {@link Article}, or says in plain words why it cannot be
- * translated: empty, too large, binary, neither UTF-8 nor Windows-1252 French, or not in French.
+ * Reads one source file (or JSON record) into a cleaned {@link Article}, whatever its format, or says
+ * in plain words why it cannot be translated: empty, too large, binary, neither UTF-8 nor Windows-1252
+ * French, broken JSON, no article in the page, or not in French. A file that vanished before it was read
+ * is {@link ArticleGoneException gone}, not unusable.
  */
 public final class ArticleLoader {
 
@@ -24,14 +27,56 @@ public final class ArticleLoader {
 
 	private final long maxFileBytes;
 
+	private final HtmlArticleExtractor html = new HtmlArticleExtractor();
+
+	private final JsonArticleReader json = new JsonArticleReader();
+
 	public ArticleLoader(ArticleCleaner cleaner, long maxFileBytes) {
 		this.cleaner = cleaner;
 		this.maxFileBytes = maxFileBytes;
 	}
 
 	public Article load(SourceFile source) throws UnusableArticleException {
+		ArticleFormat format = source.format().orElse(ArticleFormat.TEXT);
+		if (source.record() > 0) {
+			return fromRecord(source, format);
+		}
 		byte[] bytes = readBytes(source);
 		String sha256 = sha256(bytes);
+		return switch (format) {
+			case TEXT -> fromText(source, bytes, sha256);
+			case HTML -> {
+				ExtractedArticle page = html.extract(bytes);
+				yield checked(source, sha256, cleaner.clean(page), page.encoding(), page.details(), "the page");
+			}
+			case JSON, JSON_LINES -> fromJson(source, sha256, utf8(bytes, sha256), "the file");
+		};
+	}
+
+	/** A record of a JSON dump: the walker hands over its text; a rerun from the ledger reads it again. */
+	private Article fromRecord(SourceFile source, ArticleFormat format) throws UnusableArticleException {
+		String where = (format == ArticleFormat.JSON_LINES ? "line " : "record ") + source.record();
+		String text = source.recordText() != null ? source.recordText() : JsonRecords.read(source);
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length > maxFileBytes) {
+			throw new UnusableArticleException(null, where + " is " + bytes.length + " bytes, over the limit of "
+					+ maxFileBytes + " (passerelle.max-file-bytes)");
+		}
+		return fromJson(source, sha256(bytes), text, where);
+	}
+
+	private Article fromJson(SourceFile source, String sha256, String text, String where) throws UnusableArticleException {
+		ExtractedArticle record;
+		try {
+			record = json.read(text, where);
+		}
+		catch (UnusableArticleException ex) {
+			throw new UnusableArticleException(sha256, ex.getMessage());
+		}
+		return checked(source, sha256, cleaner.clean(record), "UTF-8", record.details(), where);
+	}
+
+	private Article fromText(SourceFile source, byte[] bytes, String sha256) throws UnusableArticleException {
 		String encoding = "UTF-8";
 		String text;
 		try {
@@ -44,26 +89,45 @@ public final class ArticleLoader {
 			}
 			encoding = WINDOWS_1252.name();
 		}
-		// cleaned and its language guessed once: both decide the encoding question and the French one
-		ArticleCleaner.CleanText clean = cleaner.clean(text);
-		Optional<String> language = LanguageGuess.shared().of(clean.text());
-		// older exports are often Windows-1252; accept that reading only if it yields French
-		if (!encoding.equals("UTF-8") && !language.equals(Optional.of("french"))) {
-			throw new UnusableArticleException(sha256, "the file is not valid UTF-8 text");
-		}
 		if (text.indexOf('\0') >= 0) {
 			throw new UnusableArticleException(sha256, "the file looks binary (it contains NUL bytes)");
 		}
+		ArticleCleaner.CleanText clean = cleaner.clean(text);
+		// older exports are often Windows-1252; accept that reading only if it yields French
+		if (!encoding.equals("UTF-8") && !LanguageGuess.shared().of(clean.text()).equals(Optional.of("french"))) {
+			throw new UnusableArticleException(sha256, "the file is not valid UTF-8 text");
+		}
+		return checked(source, sha256, clean, encoding, SourceDetails.NONE, "the file");
+	}
+
+	/** What every format must give: a title, paragraphs, and French. */
+	private static Article checked(SourceFile source, String sha256, ArticleCleaner.CleanText clean, String encoding,
+			SourceDetails details, String where) throws UnusableArticleException {
+		if (clean.title().isEmpty() && clean.paragraphs().isEmpty()) {
+			throw new UnusableArticleException(sha256, where + " holds no text");
+		}
 		if (clean.title().isEmpty()) {
-			throw new UnusableArticleException(sha256, "the file holds no text");
+			throw new UnusableArticleException(sha256, where + " has text but no title");
 		}
 		if (clean.paragraphs().isEmpty()) {
-			throw new UnusableArticleException(sha256, "the file has a title but no paragraph after cleaning");
+			throw new UnusableArticleException(sha256, where + " has a title but no paragraph after cleaning");
 		}
+		// judged once, cleaned: the Windows-1252 question above and the French one ask the same detector
+		Optional<String> language = LanguageGuess.shared().of(clean.text());
 		if (language.isPresent() && !language.get().equals("french")) {
 			throw new UnusableArticleException(sha256, "the article is in " + language.get() + ", not French");
 		}
-		return new Article(source, sha256, clean.title(), clean.paragraphs(), encoding);
+		return new Article(source, sha256, clean.title(), clean.paragraphs(), encoding, details);
+	}
+
+	private static String utf8(byte[] bytes, String sha256) throws UnusableArticleException {
+		try {
+			String text = decodeStrictly(bytes, StandardCharsets.UTF_8);
+			return text.startsWith("\uFEFF") ? text.substring(1) : text;
+		}
+		catch (CharacterCodingException ex) {
+			throw new UnusableArticleException(sha256, "the file is not valid UTF-8 (JSON must be)");
+		}
 	}
 
 	/** Hex SHA-256 of a file's bytes, without cleaning it: cheap enough to decide whether work is needed. */
@@ -87,6 +151,13 @@ public final class ArticleLoader {
 						+ maxFileBytes + " (passerelle.max-file-bytes)");
 			}
 			return Files.readAllBytes(source.path());
+		}
+		catch (NoSuchFileException ex) {
+			if (Files.isSymbolicLink(source.path())) {
+				throw new UnusableArticleException(null, "the file cannot be read: its link points to " + ex.getMessage()
+						+ ", which does not exist");
+			}
+			throw new ArticleGoneException("the file is gone");
 		}
 		catch (IOException ex) {
 			throw new UnusableArticleException(null, "the file cannot be read: " + ex.getMessage());

@@ -1,5 +1,10 @@
 package org.passerelle.batch;
 
+import java.nio.file.Path;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.passerelle.article.SourceFile;
 import org.passerelle.article.UnusableArticleException;
 import org.passerelle.ledger.ArticleLedger;
@@ -8,14 +13,20 @@ import org.passerelle.llm.TranslationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
 
 /**
- * Records an article the step skipped as a failed ledger row, with its reason. Articles are processed
- * on worker threads, outside the chunk's transaction, so failures wait here until the chunk's writer
- * records them in its transaction: a chunk that rolls back (the provider went down, the process died)
- * leaves no failure behind, and its articles are simply tried again.
+ * Records the articles that did not come out: each one the step skipped, as a failed ledger row with its
+ * reason, and each one whose file was gone, as no longer failed. Articles are processed on worker
+ * threads, outside the chunk's transaction, so both wait here until the chunk's writer records them in
+ * its transaction: a chunk that rolls back (the provider went down, the process died) leaves nothing
+ * behind, and its articles are simply tried again. The count of gone articles is kept in the step's
+ * execution context, for the run's summary.
  */
-public class FailedArticleRecorder implements SkipListener<SourceFile, Translation> {
+public class FailedArticleRecorder implements SkipListener<SourceFile, Translation>, ItemStream {
+
+	static final String GONE = "passerelle.gone";
 
 	private static final Logger log = LoggerFactory.getLogger(FailedArticleRecorder.class);
 
@@ -23,13 +34,20 @@ public class FailedArticleRecorder implements SkipListener<SourceFile, Translati
 
 	private final Translation.Engine engine;
 
+	private final Path outputDir;
+
 	private final long jobExecutionId;
 
-	private final java.util.Queue<Failure> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+	private final Queue<Failure> pending = new ConcurrentLinkedQueue<>();
 
-	public FailedArticleRecorder(ArticleLedger ledger, Translation.Engine engine, long jobExecutionId) {
+	private final Queue<SourceFile> pendingGone = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong gone = new AtomicLong();
+
+	public FailedArticleRecorder(ArticleLedger ledger, Translation.Engine engine, Path outputDir, long jobExecutionId) {
 		this.ledger = ledger;
 		this.engine = engine;
+		this.outputDir = outputDir;
 		this.jobExecutionId = jobExecutionId;
 	}
 
@@ -46,19 +64,39 @@ public class FailedArticleRecorder implements SkipListener<SourceFile, Translati
 			kind = failed.kind().name();
 		}
 		log.warn("{}: FAILED, {}", source.id(), failure.getMessage());
-		pending.add(new Failure(source.id(), sha256, kind, failure.getMessage()));
+		pending.add(new Failure(source, sha256, kind, failure.getMessage()));
 	}
 
-	/** Records the failures of the chunk being written; called in the chunk's transaction. */
+	/** An article whose file vanished before it was read. */
+	void gone(SourceFile source) {
+		pendingGone.add(source);
+	}
+
+	/** Records the failures and the gone articles of the chunk being written; called in the chunk's transaction. */
 	void recordPending() {
 		Failure failure;
 		while ((failure = pending.poll()) != null) {
-			ledger.recordFailure(failure.articleId(), failure.sha256(), engine, failure.kind(), failure.reason(),
+			ledger.recordFailure(failure.source(), outputDir, failure.sha256(), engine, failure.kind(), failure.reason(),
 					jobExecutionId);
+		}
+		SourceFile vanished;
+		while ((vanished = pendingGone.poll()) != null) {
+			ledger.recordGone(vanished);
+			gone.incrementAndGet();
 		}
 	}
 
-	private record Failure(String articleId, String sha256, String kind, String reason) {
+	@Override
+	public void open(ExecutionContext context) {
+		gone.set(context.getLong(GONE, 0L));
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putLong(GONE, gone.get());
+	}
+
+	private record Failure(SourceFile source, String sha256, String kind, String reason) {
 	}
 
 }

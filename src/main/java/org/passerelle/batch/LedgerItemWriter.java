@@ -34,7 +34,8 @@ class LedgerItemWriter implements ItemWriter<Translation> {
 	public void write(Chunk<? extends Translation> chunk) {
 		failures.recordPending();
 		for (Translation translation : chunk) {
-			ledger.recordSuccess(translation, OutputPaths.of(outputDir, translation.article().source().id()), jobExecutionId);
+			ledger.recordSuccess(translation, outputDir, OutputPaths.of(outputDir, translation.article().source().id()),
+					jobExecutionId);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.passerelle.article.Article;
+import org.passerelle.article.ArticleGoneException;
 import org.passerelle.article.ArticleLoader;
 import org.passerelle.article.InputFiles;
 import org.passerelle.article.SourceFile;
@@ -15,6 +16,7 @@ import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.TokenBudget;
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
+import org.passerelle.output.PairedOutputWriter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +46,8 @@ public class RunEstimate {
 
 	/** What a run over these folders would do and send. */
 	public record Estimate(long pending, long unchanged, long duplicates, long longArticles, long parts,
-			long inputTokens, long outputTokens, long unusable, List<String> unusableReasons) {
+			long inputTokens, long outputTokens, long unusable, List<String> unusableReasons,
+			java.util.Map<String, Integer> skipped) {
 	}
 
 	public Estimate estimate(Path inputDir, Path outputDir, boolean force) {
@@ -58,11 +61,17 @@ public class RunEstimate {
 		long output = 0;
 		long unusable = 0;
 		List<String> reasons = new ArrayList<>();
-		for (InputFiles files = new InputFiles(inputDir); files.hasNext();) {
+		OutputNamesakes namesakes = new OutputNamesakes(new PairedOutputWriter(outputDir, java.time.Clock.systemUTC()));
+		InputFiles files = new InputFiles(inputDir);
+		while (files.hasNext()) {
 			SourceFile source = files.next();
 			Article article;
 			try {
 				article = loader.load(source);
+				namesakes.check(source, OutputPaths.of(outputDir, source.id()));
+			}
+			catch (ArticleGoneException ex) {
+				continue;
 			}
 			catch (UnusableArticleException ex) {
 				unusable++;
@@ -71,7 +80,7 @@ public class RunEstimate {
 				}
 				continue;
 			}
-			if (!force && ledger.isUpToDate(source.id(), article.sha256(), engine, OutputPaths.of(outputDir, source.id()))) {
+			if (!force && ledger.isUpToDate(source, article.sha256(), engine, OutputPaths.of(outputDir, source.id()))) {
 				unchanged++;
 				continue;
 			}
@@ -86,7 +95,9 @@ public class RunEstimate {
 			input += plan.inputTokens();
 			output += plan.outputTokens();
 		}
-		return new Estimate(pending, unchanged, duplicates, longArticles, parts, input, output, unusable, reasons);
+		files.close();
+		return new Estimate(pending, unchanged, duplicates, longArticles, parts, input, output, unusable, reasons,
+				files.skipped());
 	}
 
 }

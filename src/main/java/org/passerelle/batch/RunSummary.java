@@ -3,21 +3,29 @@ package org.passerelle.batch;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one job execution did, in the words of the {@code status} table.
  *
  * @param status Spring Batch's status: COMPLETED, FAILED, STOPPED, STARTED...
- * @param read article files read
+ * @param inputDir the input folder it read
+ * @param read articles read
  * @param written articles translated and written
  * @param unchanged articles left alone because they were already translated
  * @param failed articles recorded as failed in the ledger
+ * @param gone articles whose file vanished before it was read: not failures
+ * @param skipped files that are not articles, by kind ({@code .pdf}, {@code .part}, "hidden")
  * @param retries calls to the provider that were tried again
  * @param errors why the execution itself failed, if it did
  */
 public record RunSummary(long executionId, LocalDate date, LocalDateTime start, LocalDateTime end, String status,
-		long read, long written, long unchanged, long failed, long retries, long inputTokens, long outputTokens,
-		List<Throwable> errors) {
+		String inputDir, long read, long written, long unchanged, long failed, long gone, Map<String, Integer> skipped,
+		long retries, long inputTokens, long outputTokens, List<Throwable> errors) {
+
+	public RunSummary {
+		skipped = Map.copyOf(skipped);
+	}
 
 	public long totalTokens() {
 		return inputTokens + outputTokens;

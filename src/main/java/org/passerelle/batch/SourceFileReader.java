@@ -1,42 +1,85 @@
 package org.passerelle.batch;
 
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.passerelle.article.InputFiles;
 import org.passerelle.article.SourceFile;
+import org.passerelle.ledger.ArticleLedger;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 /**
- * Reads the input directory's article files one at a time. Its restart state is the id of the last
- * file of the last committed chunk: a restart resumes after it, even if files were added meanwhile.
+ * Reads the articles of a run one at a time: every article of the input folder, or, for a
+ * {@code retry-failed} run, only those the ledger lists as failed for this input and output folder. Its
+ * restart state is the id of the last article of the last committed chunk: a restart resumes after it,
+ * even if files were added meanwhile. It also keeps what the walk passed over as not articles.
  */
 public class SourceFileReader extends ItemStreamSupport implements ItemStreamReader<SourceFile> {
 
-	private static final String LAST_ID = "last.id";
+	static final String NAME = "sourceFileReader";
+
+	static final String LAST_ID = "last.id";
+
+	/** Files that are not articles, by kind, as {@code .pdf=2,.part=1}: what {@code status} shows. */
+	static final String SKIPPED = "skipped";
+
+	/** How many failed articles a {@code retry-failed} run found to send. */
+	static final String FAILED_FOUND = "failed.found";
 
 	private final Path inputDir;
 
-	private InputFiles files;
+	private final List<String> failedIds;
+
+	private InputFiles walk;
+
+	private Iterator<SourceFile> articles;
 
 	private String lastId;
 
+	/** Every article of the folder. */
 	public SourceFileReader(Path inputDir) {
+		this(inputDir, null);
+	}
+
+	/**
+	 * @param failedIds the articles to read again, or null for every article of the folder
+	 */
+	SourceFileReader(Path inputDir, List<String> failedIds) {
 		this.inputDir = inputDir;
-		setName("sourceFileReader");
+		this.failedIds = failedIds == null ? null : failedIds.stream().sorted(InputFiles::compareIds).toList();
+		setName(NAME);
+	}
+
+	/** A {@code retry-failed} run's reader: the failed articles of this input folder that go to this output folder. */
+	static SourceFileReader failedOnly(ArticleLedger ledger, Path inputDir, Path outputDir) {
+		return new SourceFileReader(inputDir, ledger.failedArticleIds(normalized(inputDir), normalized(outputDir)));
+	}
+
+	private static String normalized(Path directory) {
+		return directory.toAbsolutePath().normalize().toString();
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		files = new InputFiles(inputDir);
+		if (failedIds == null) {
+			walk = new InputFiles(inputDir);
+			articles = walk;
+		}
+		else {
+			articles = failedIds.stream().map(id -> InputFiles.withNamesakes(SourceFile.fromId(inputDir, id))).iterator();
+		}
 		lastId = context.containsKey(getExecutionContextKey(LAST_ID)) ? context.getString(getExecutionContextKey(LAST_ID)) : null;
 	}
 
 	@Override
 	public SourceFile read() {
-		while (files.hasNext()) {
-			SourceFile next = files.next();
+		while (articles.hasNext()) {
+			SourceFile next = articles.next();
 			if (lastId == null || InputFiles.compareIds(next.id(), lastId) > 0) {
 				lastId = next.id();
 				return next;
@@ -50,6 +93,37 @@ public class SourceFileReader extends ItemStreamSupport implements ItemStreamRea
 		if (lastId != null) {
 			context.putString(getExecutionContextKey(LAST_ID), lastId);
 		}
+		if (walk != null) {
+			// the walk starts again from the top on restart, so its counts are always the whole folder's so far
+			context.putString(getExecutionContextKey(SKIPPED), format(walk.skipped()));
+		}
+		if (failedIds != null) {
+			context.putLong(getExecutionContextKey(FAILED_FOUND), failedIds.size());
+		}
+	}
+
+	@Override
+	public void close() {
+		if (walk != null) {
+			walk.close();
+		}
+	}
+
+	static String format(Map<String, Integer> skipped) {
+		StringBuilder text = new StringBuilder();
+		new TreeMap<>(skipped).forEach((kind, count) -> text.append(text.isEmpty() ? "" : ",").append(kind).append('=').append(count));
+		return text.toString();
+	}
+
+	static Map<String, Integer> parse(String skipped) {
+		Map<String, Integer> kinds = new TreeMap<>();
+		if (skipped != null && !skipped.isEmpty()) {
+			for (String entry : skipped.split(",")) {
+				int equals = entry.lastIndexOf('=');
+				kinds.put(entry.substring(0, equals), Integer.parseInt(entry.substring(equals + 1)));
+			}
+		}
+		return kinds;
 	}
 
 }

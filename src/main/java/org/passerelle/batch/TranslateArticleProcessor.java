@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.passerelle.article.Article;
+import org.passerelle.article.ArticleGoneException;
 import org.passerelle.article.ArticleLoader;
 import org.passerelle.article.SourceFile;
 import org.passerelle.ledger.ArticleLedger;
@@ -26,9 +27,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Takes one article file to its paired outputs. Filters it out when it is not wanted (a
- * {@code retry-failed} run wants only articles whose last attempt failed) or when the ledger already has
- * a translation of this exact content by this engine with its files in place. Otherwise it reuses what
+ * Takes one article to its paired outputs. Filters it out when its file is gone, or when the ledger
+ * already has a translation of this exact content by this engine with its files in place; refuses it,
+ * before any call, when a namesake in its folder owns the outputs it would write. Otherwise it reuses what
  * was already paid for (files a crashed run wrote but did not commit, or a translation of identical
  * content) before it asks the model, and writes the files as soon as the answer is in. Failures are
  * thrown, never swallowed, so the step's retry and skip policies see them.
@@ -55,6 +56,10 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 
 	private final RunOptions options;
 
+	private final FailedArticleRecorder recorder;
+
+	private final OutputNamesakes namesakes;
+
 	// This run's translations by content hash, finished or in progress (articles of a chunk run
 	// concurrently). Bounded: identical files are usually scraped close together, and memory must not
 	// grow with the folder.
@@ -67,12 +72,14 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 			});
 
 	/** What the user asked of this run. */
-	record RunOptions(boolean force, boolean onlyFailed) {
+	record RunOptions(boolean force) {
 	}
 
 	TranslateArticleProcessor(ArticleLoader loader, ArticleLedger ledger, TranslationService translator,
 			ProviderOutageSkipPolicy outages, PairedOutputWriter files, Path outputDir, long jobExecutionId,
-			RunOptions options) {
+			RunOptions options, FailedArticleRecorder recorder) {
+		this.recorder = recorder;
+		this.namesakes = new OutputNamesakes(files);
 		this.loader = loader;
 		this.ledger = ledger;
 		this.translator = translator;
@@ -85,12 +92,19 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 
 	@Override
 	public Translation process(SourceFile source) throws Exception {
-		if (options.onlyFailed() && !ledger.lastAttemptFailed(source.id())) {
+		Article article;
+		try {
+			article = loader.load(source);
+		}
+		catch (ArticleGoneException gone) {
+			// a scraper rotated it away: nothing to translate, and nothing failed
+			log.info("{}: gone before it could be read ({}); not a failure", source.id(), gone.getMessage());
+			recorder.gone(source);
 			return null;
 		}
-		Article article = loader.load(source);
 		OutputPaths paths = OutputPaths.of(outputDir, source.id());
-		if (!options.force() && ledger.isUpToDate(source.id(), article.sha256(), translator.engine(), paths)) {
+		namesakes.check(source, paths);
+		if (!options.force() && ledger.isUpToDate(source, article.sha256(), translator.engine(), paths)) {
 			log.debug("{}: unchanged since its last translation", source.id());
 			return null;
 		}

@@ -56,6 +56,7 @@ class TranslateArticlesJobConfiguration {
 			// a bad file or a failed translation costs one article, never the run; a provider that is down stops it
 			.skipPolicy(providerOutageSkipPolicy)
 			.skipListener(failedArticleRecorder)
+			.stream(failedArticleRecorder)
 			.listener(providerRetryPolicy)
 			.stream(new BilledTokens())
 			.build();
@@ -96,8 +97,12 @@ class TranslateArticlesJobConfiguration {
 
 	@Bean
 	@StepScope
-	SourceFileReader sourceFileReader(@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir) {
-		return new SourceFileReader(Path.of(inputDir));
+	SourceFileReader sourceFileReader(ArticleLedger ledger,
+			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
+			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
+			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed) {
+		return Boolean.parseBoolean(onlyFailed) ? SourceFileReader.failedOnly(ledger, Path.of(inputDir), Path.of(outputDir))
+				: new SourceFileReader(Path.of(inputDir));
 	}
 
 	@Bean
@@ -106,11 +111,10 @@ class TranslateArticlesJobConfiguration {
 			@Lazy TranslationService translationService, ProviderOutageSkipPolicy providerOutageSkipPolicy, Clock clock,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force,
-			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed,
-			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, FailedArticleRecorder failedArticleRecorder) {
 		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
 				new PairedOutputWriter(Path.of(outputDir), clock), Path.of(outputDir), jobExecutionId,
-				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force), Boolean.parseBoolean(onlyFailed)));
+				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force)), failedArticleRecorder);
 	}
 
 	@Bean
@@ -124,8 +128,9 @@ class TranslateArticlesJobConfiguration {
 	@Bean
 	@StepScope
 	FailedArticleRecorder failedArticleRecorder(ArticleLedger ledger, Translation.Engine engine,
+			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new FailedArticleRecorder(ledger, engine, jobExecutionId);
+		return new FailedArticleRecorder(ledger, engine, Path.of(outputDir), jobExecutionId);
 	}
 
 }

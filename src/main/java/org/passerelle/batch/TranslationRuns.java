@@ -1,11 +1,14 @@
 package org.passerelle.batch;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.passerelle.ledger.ArticleLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -31,7 +34,11 @@ public class TranslationRuns {
 
 	private final Clock clock;
 
-	TranslationRuns(JobOperator jobOperator, JobRepository jobRepository, Job translateArticlesJob, Clock clock) {
+	private final ArticleLedger ledger;
+
+	TranslationRuns(JobOperator jobOperator, JobRepository jobRepository, Job translateArticlesJob, Clock clock,
+			ArticleLedger ledger) {
+		this.ledger = ledger;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.translateArticlesJob = translateArticlesJob;
@@ -43,6 +50,47 @@ public class TranslationRuns {
 		recoverDeadExecutions();
 		JobExecution execution = jobOperator.start(translateArticlesJob, RunParameters.of(request, clock));
 		return summarize(execution);
+	}
+
+	/** What a {@code retry-failed} found in the ledger, and the runs it started to send it again. */
+	public record Retry(long found, List<RunSummary> runs) {
+
+		public long sent() {
+			return runs.stream().mapToLong(run -> run.read() - run.gone()).sum();
+		}
+
+		public long gone() {
+			return runs.stream().mapToLong(RunSummary::gone).sum();
+		}
+
+	}
+
+	/**
+	 * Sends again every article whose last attempt failed, each from the input folder it came from into
+	 * the output folder it was going to, one run per pair of folders. {@code inputDir} and
+	 * {@code outputDir}, when given, narrow it to the failures of those folders.
+	 */
+	public Retry retryFailed(Path inputDir, Path outputDir, LocalDate date) throws Exception {
+		List<RunSummary> done = new ArrayList<>();
+		long found = 0;
+		for (ArticleLedger.FailedFolder folder : ledger.failedFolders()) {
+			if (!matches(inputDir, folder.inputDir()) || !matches(outputDir, folder.outputDir())) {
+				continue;
+			}
+			if (folder.outputDir() == null || folder.inputDir().isEmpty()) {
+				log.warn("{} failed article(s) recorded before folders were kept cannot be placed; rerun them with 'run'",
+						folder.failed());
+				continue;
+			}
+			found += folder.failed();
+			log.info("retrying {} failed article(s) from {} into {}", folder.failed(), folder.inputDir(), folder.outputDir());
+			done.add(run(new RunRequest(Path.of(folder.inputDir()), Path.of(folder.outputDir()), date, false, true)));
+		}
+		return new Retry(found, done);
+	}
+
+	private static boolean matches(Path asked, String recorded) {
+		return asked == null || recorded != null && asked.toAbsolutePath().normalize().toString().equals(recorded);
 	}
 
 	/**
@@ -113,6 +161,8 @@ public class TranslationRuns {
 		long written = 0;
 		long unchanged = 0;
 		long failed = 0;
+		long gone = 0;
+		java.util.Map<String, Integer> skipped = java.util.Map.of();
 		long inputTokens = 0;
 		long outputTokens = 0;
 		long retries = 0;
@@ -120,14 +170,20 @@ public class TranslationRuns {
 			retries += step.getExecutionContext().getLong(ProviderRetryPolicy.RETRIES, 0L);
 			read += step.getReadCount();
 			written += step.getWriteCount();
-			unchanged += step.getFilterCount();
+			long goneHere = step.getExecutionContext().getLong(FailedArticleRecorder.GONE, 0L);
+			gone += goneHere;
+			// gone articles are filtered out too, but they were not left alone: they were not there
+			unchanged += step.getFilterCount() - goneHere;
+			skipped = SourceFileReader.parse(step.getExecutionContext()
+				.getString(SourceFileReader.NAME + "." + SourceFileReader.SKIPPED, ""));
 			failed += step.getSkipCount();
 			inputTokens += step.getExecutionContext().getLong(BilledTokens.INPUT, 0L);
 			outputTokens += step.getExecutionContext().getLong(BilledTokens.OUTPUT, 0L);
 		}
 		return new RunSummary(execution.getId(), execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
-				execution.getStartTime(), execution.getEndTime(), execution.getStatus().name(), read, written, unchanged,
-				failed, retries, inputTokens, outputTokens, execution.getAllFailureExceptions());
+				execution.getStartTime(), execution.getEndTime(), execution.getStatus().name(),
+				execution.getJobParameters().getString(RunParameters.INPUT_DIR), read, written, unchanged, failed, gone,
+				skipped, retries, inputTokens, outputTokens, execution.getAllFailureExceptions());
 	}
 
 }

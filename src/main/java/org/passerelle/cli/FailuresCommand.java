@@ -27,6 +27,7 @@ class FailuresCommand implements Callable<Integer> {
 			"CUT_OFF", "the model's answer was cut off",
 			"UNEXPECTED", "unexpected error");
 
+
 	@Spec
 	private CommandSpec spec;
 
@@ -44,7 +45,14 @@ class FailuresCommand implements Callable<Integer> {
 			}
 			String row = "%-40s  %-34s  %8s  %5s  %-19s%n";
 			out.printf(row, "FILE", "REASON", "ATTEMPTS", "RUN", "WHEN");
-			for (LedgerEntry failure : failures) {
+			String folder = null;
+			for (LedgerEntry failure : failures.stream()
+				.sorted(java.util.Comparator.comparing(LedgerEntry::inputDir)).toList()) {
+				if (!failure.inputDir().equals(folder)) {
+					folder = failure.inputDir();
+					out.println("in " + (folder.isEmpty() ? "(folder not recorded)" : folder)
+							+ (failure.outputDir() == null ? "" : ", outputs to " + failure.outputDir()) + ":");
+				}
 				out.printf(row, failure.articleId(), KINDS.getOrDefault(failure.failureKind(), "failed"), failure.attempts(),
 						failure.jobExecutionId(), failure.updatedAt() == null ? "-" : TIME.format(failure.updatedAt()));
 				out.println("    last error: " + failure.errorMessage());

@@ -16,6 +16,16 @@ class FolderOptions {
 	@Option(names = "--output", paramLabel = "DIR", description = "Where outputs go (default: PASSERELLE_OUTPUT_DIR or output/).")
 	private Path output;
 
+	/** The input folder given on the command line, if any. */
+	Path askedInput() {
+		return input;
+	}
+
+	/** The output folder given on the command line, if any. */
+	Path askedOutput() {
+		return output;
+	}
+
 	/** The input folder asked for, or configured; it must exist. */
 	Path inputDirectory(PasserelleProperties properties) {
 		Path directory = input != null ? input : properties.inputDir();

@@ -2,10 +2,11 @@ package org.passerelle.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.passerelle.article.InputFiles;
 import org.passerelle.article.LanguageGuess;
 import org.passerelle.batch.RunSummary;
 import org.passerelle.batch.TranslationRuns;
@@ -24,11 +25,11 @@ final class JobLaunch {
 	/** How long a SIGTERM waits for the current chunk to commit before the JVM goes anyway. */
 	private static final Duration STOP_GRACE = Duration.ofMinutes(5);
 
-	/** The job work a command does, given the runs service; empty when there was nothing to do. */
+	/** The job work a command does, given the runs service: the runs it made, none when there was nothing to do. */
 	@FunctionalInterface
 	interface Work {
 
-		Optional<RunSummary> perform(TranslationRuns runs, PasserelleProperties properties) throws Exception;
+		List<RunSummary> perform(TranslationRuns runs, PasserelleProperties properties) throws Exception;
 
 	}
 
@@ -53,28 +54,39 @@ final class JobLaunch {
 			catch (ProviderSetupException ex) {
 				throw new CommandFailure(ExitCodes.USAGE, ex.getMessage());
 			}
-			Optional<RunSummary> outcome = work.perform(runs, properties);
-			if (outcome.isEmpty()) {
-				return ExitCodes.OK;
+			List<RunSummary> outcome = work.perform(runs, properties);
+			int exitCode = ExitCodes.OK;
+			for (RunSummary summary : outcome) {
+				out.println(summaryLine(summary, properties.llm().prices()));
+				out.flush();
+				exitCode = worse(exitCode, exitCode(summary, err));
 			}
-			RunSummary summary = outcome.get();
-			out.printf("Run %d (%s): %s. %d read, %d translated, %d unchanged, %d failed, %d retries; %d + %d tokens%s; %.1f s.%n",
-					summary.executionId(), summary.date(), summary.status(), summary.read(), summary.written(),
-					summary.unchanged(), summary.failed(), summary.retries(), summary.inputTokens(),
-					summary.outputTokens(), properties.llm().prices()
-						.cost(summary.inputTokens(), summary.outputTokens())
-						.stream()
-						.mapToObj(cost -> String.format(", cost %.4f", cost))
-						.findFirst()
-						.orElse(""),
-					summary.duration().toMillis() / 1000.0);
-			out.flush();
-			return exitCode(summary, err);
+			return exitCode;
 		}
 		finally {
 			// the context is closed (database shut down): a pending SIGTERM may now let the JVM go
 			finished.countDown();
 		}
+	}
+
+	/** The run's last line: what it did, what it cost, and what it passed over. */
+	static String summaryLine(RunSummary summary, PasserelleProperties.Prices prices) {
+		String cost = prices.cost(summary.inputTokens(), summary.outputTokens())
+			.stream()
+			.mapToObj(value -> String.format(", cost %.4f", value))
+			.findFirst()
+			.orElse("");
+		return String.format("Run %d (%s): %s. %d read, %d translated, %d unchanged, %d failed%s, %d retries; %d + %d tokens%s; %.1f s.%s",
+				summary.executionId(), summary.date(), summary.status(), summary.read(), summary.written(),
+				summary.unchanged(), summary.failed(), summary.gone() > 0 ? ", " + summary.gone() + " gone" : "",
+				summary.retries(), summary.inputTokens(), summary.outputTokens(), cost,
+				summary.duration().toMillis() / 1000.0,
+				InputFiles.describeSkipped(summary.skipped()).map(skipped -> " " + skipped + ".").orElse(""));
+	}
+
+	/** Of two exit codes, the one that tells of the worse outcome. */
+	private static int worse(int left, int right) {
+		return left == ExitCodes.OK ? right : right == ExitCodes.OK || right == ExitCodes.SOME_ARTICLES_FAILED ? left : right;
 	}
 
 	private static void stopGracefully(TranslationRuns runs, CountDownLatch finished, PrintWriter err) {

@@ -34,7 +34,7 @@ class RestartCommand implements Callable<Integer> {
 				spec.commandLine().getOut().println("Nothing to restart: "
 						+ (executionId == null ? "the latest run did not fail." : "run " + executionId + " did not fail."));
 			}
-			return restarted;
+			return restarted.stream().toList();
 		});
 	}
 

@@ -1,11 +1,12 @@
 package org.passerelle.cli;
 
 import java.time.LocalDate;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import java.io.PrintWriter;
 
+import org.passerelle.article.InputFiles;
 import org.passerelle.batch.RunEstimate;
 import org.passerelle.batch.RunRequest;
 import org.passerelle.config.PasserelleProperties;
@@ -44,7 +45,7 @@ class RunCommand implements Callable<Integer> {
 			return dryRun();
 		}
 		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(),
-				(runs, properties) -> Optional.of(runs.run(new RunRequest(folders.inputDirectory(properties),
+				(runs, properties) -> List.of(runs.run(new RunRequest(folders.inputDirectory(properties),
 						folders.outputDirectory(properties), date == null ? LocalDate.now() : date, force))));
 	}
 
@@ -75,6 +76,7 @@ class RunCommand implements Callable<Integer> {
 						() -> out.println("No cost estimate: set PASSERELLE_LLM_INPUT_PRICE_PER_MILLION and "
 								+ "PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION to your provider's prices."));
 			estimate.unusableReasons().forEach(reason -> out.println("  unusable: " + reason));
+			InputFiles.describeSkipped(estimate.skipped()).ifPresent(skipped -> out.println(skipped + "."));
 			return ExitCodes.OK;
 		}
 	}

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.passerelle.article.InputFiles;
 import org.passerelle.batch.RunSummary;
 import org.passerelle.config.PasserelleProperties;
 import org.passerelle.batch.TranslationRuns;
@@ -21,7 +22,7 @@ class StatusCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private static final String ROW = "%6s  %-10s  %-19s  %-19s  %-9s  %6s  %10s  %9s  %6s  %11s  %11s  %9s%n";
+	private static final String ROW = "%6s  %-10s  %-19s  %-19s  %-9s  %6s  %10s  %9s  %6s  %11s  %11s  %9s  %s%n";
 
 	@Spec
 	private CommandSpec spec;
@@ -43,7 +44,7 @@ class StatusCommand implements Callable<Integer> {
 			}
 			PasserelleProperties.Prices prices = context.getBean(PasserelleProperties.class).llm().prices();
 			out.printf(ROW, "ID", "DATE", "START", "END", "STATUS", "READ", "TRANSLATED", "UNCHANGED", "FAILED",
-					"TOKENS IN", "TOKENS OUT", "COST");
+					"TOKENS IN", "TOKENS OUT", "COST", "NOT ARTICLES");
 			for (RunSummary run : runs) {
 				String cost = prices.cost(run.inputTokens(), run.outputTokens())
 					.stream()
@@ -51,7 +52,8 @@ class StatusCommand implements Callable<Integer> {
 					.findFirst()
 					.orElse("-");
 				out.printf(ROW, run.executionId(), run.date(), time(run.start()), time(run.end()), run.status(), run.read(),
-						run.written(), run.unchanged(), run.failed(), run.inputTokens(), run.outputTokens(), cost);
+						run.written(), run.unchanged(), run.failed(), run.inputTokens(), run.outputTokens(), cost,
+						InputFiles.describeSkipped(run.skipped()).orElse("-"));
 			}
 			if (!prices.known()) {
 				out.println("(COST: set PASSERELLE_LLM_INPUT_PRICE_PER_MILLION and PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION)");

@@ -1,23 +1,31 @@
 package org.passerelle.ledger;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.passerelle.article.Article;
+import org.passerelle.article.SourceDetails;
+import org.passerelle.article.SourceFile;
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads and writes the article ledger. Writes join the caller's transaction, so a ledger row commits
- * together with the chunk that produced it.
+ * Reads and writes the article ledger. An article is known by its input folder and its id within it,
+ * so two folders with the same relative names keep their own history. Writes join the caller's
+ * transaction, so a ledger row commits together with the chunk that produced it.
  */
 public class ArticleLedger {
 
 	public static final String SUCCEEDED = "SUCCEEDED";
 
 	public static final String FAILED = "FAILED";
+
+	/** A failed article whose file has since disappeared: kept as history, no longer listed as a failure. */
+	public static final String GONE = "GONE";
 
 	/** Stands for the content hash of a file that could not even be read. */
 	public static final String UNKNOWN_CONTENT = "unknown";
@@ -33,25 +41,29 @@ public class ArticleLedger {
 		this.clock = clock;
 	}
 
+	/** Input and output folders that have failed articles, and how many. */
+	public record FailedFolder(String inputDir, String outputDir, long failed) {
+	}
+
 	/**
 	 * True when this exact content was translated successfully by this provider, model and prompt, and
 	 * its output files are still there (outputs deleted by hand are made again).
 	 */
-	public boolean isUpToDate(String articleId, String sha256, Translation.Engine engine, OutputPaths paths) {
-		return isTranslated(articleId, sha256, engine) && paths.allExist();
+	public boolean isUpToDate(SourceFile source, String sha256, Translation.Engine engine, OutputPaths paths) {
+		return isTranslated(source, sha256, engine) && paths.allExist();
 	}
 
-	private boolean isTranslated(String articleId, String sha256, Translation.Engine engine) {
+	private boolean isTranslated(SourceFile source, String sha256, Translation.Engine engine) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM PASSERELLE_ARTICLE
-				WHERE ARTICLE_ID = ? AND CONTENT_SHA256 = ? AND STATUS = 'SUCCEEDED'
+				WHERE INPUT_DIR = ? AND ARTICLE_ID = ? AND CONTENT_SHA256 = ? AND STATUS = 'SUCCEEDED'
 				  AND PROVIDER = ? AND MODEL = ? AND PROMPT_VERSION = ?""")
-			.params(articleId, sha256, engine.provider(), engine.model(), engine.promptVersion())
+			.params(folder(source), source.id(), sha256, engine.provider(), engine.model(), engine.promptVersion())
 			.query(Long.class)
 			.single() > 0;
 	}
 
-	/** The latest successful translation of this same content by this engine, under any article name. */
+	/** The latest successful translation of this same content by this engine, under any folder and name. */
 	public Optional<LedgerEntry> translationOfSameContent(String sha256, Translation.Engine engine) {
 		return jdbc.sql("""
 				SELECT * FROM PASSERELLE_ARTICLE
@@ -62,31 +74,42 @@ public class ArticleLedger {
 			.optional();
 	}
 
-	public void recordSuccess(Translation translation, OutputPaths paths, long jobExecutionId) {
+	public void recordSuccess(Translation translation, Path outputDir, OutputPaths paths, long jobExecutionId) {
 		Translation.Engine engine = translation.engine();
-		upsert(new LedgerEntry(translation.article().source().id(), translation.article().sha256(), SUCCEEDED,
-				engine.provider(), engine.model(), engine.promptVersion(), jobExecutionId,
+		Article article = translation.article();
+		SourceDetails details = article.details();
+		upsert(new LedgerEntry(folder(article.source()), article.source().id(), article.sha256(), SUCCEEDED,
+				engine.provider(), engine.model(), engine.promptVersion(), jobExecutionId, folder(outputDir),
 				paths.translation().toString(), paths.summary().toString(), paths.metadata().toString(),
-				translation.inputTokens(), translation.outputTokens(), 0, null, null, null));
+				translation.inputTokens(), translation.outputTokens(), 0, null, null, details.url(), details.published(),
+				details.author(), details.source(), null));
 	}
 
 	/**
 	 * @param kind what sort of failure, in a word the {@code failures} command turns into plain words
 	 * @param reason the error, in plain words
 	 */
-	public void recordFailure(String articleId, String sha256, Translation.Engine engine, String kind, String reason,
-			long jobExecutionId) {
+	public void recordFailure(SourceFile source, Path outputDir, String sha256, Translation.Engine engine, String kind,
+			String reason, long jobExecutionId) {
 		String error = reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason;
-		upsert(new LedgerEntry(articleId, sha256 == null ? UNKNOWN_CONTENT : sha256, FAILED, engine.provider(),
-				engine.model(), engine.promptVersion(), jobExecutionId, null, null, null, 0, 0, 0, kind, error, null));
+		upsert(new LedgerEntry(folder(source), source.id(), sha256 == null ? UNKNOWN_CONTENT : sha256, FAILED,
+				engine.provider(), engine.model(), engine.promptVersion(), jobExecutionId, folder(outputDir), null, null,
+				null, 0, 0, 0, kind, error, null, null, null, null, null));
+	}
+
+	/** An article whose file is gone leaves the failures list; its rows stay, as history. */
+	public int recordGone(SourceFile source) {
+		return jdbc.sql("UPDATE PASSERELLE_ARTICLE SET STATUS = 'GONE', UPDATED_AT = ? WHERE INPUT_DIR = ? AND ARTICLE_ID = ? AND STATUS = 'FAILED'")
+			.params(Timestamp.from(clock.instant()), folder(source), source.id())
+			.update();
 	}
 
 	/** True when the article's most recent ledger row, whatever its content, is a failure. */
-	public boolean lastAttemptFailed(String articleId) {
+	public boolean lastAttemptFailed(SourceFile source) {
 		return jdbc.sql("""
-				SELECT STATUS FROM PASSERELLE_ARTICLE WHERE ARTICLE_ID = ?
+				SELECT STATUS FROM PASSERELLE_ARTICLE WHERE INPUT_DIR = ? AND ARTICLE_ID = ?
 				ORDER BY UPDATED_AT DESC LIMIT 1""")
-			.param(articleId)
+			.params(folder(source), source.id())
 			.query(String.class)
 			.optional()
 			.map(FAILED::equals)
@@ -98,12 +121,8 @@ public class ArticleLedger {
 	 * is not one), newest first: all of them, or those of one job execution.
 	 */
 	public List<LedgerEntry> failures(Long jobExecutionId) {
-		String sql = """
-				SELECT * FROM PASSERELLE_ARTICLE a WHERE a.STATUS = 'FAILED'
-				  AND NOT EXISTS (SELECT 1 FROM PASSERELLE_ARTICLE b
-				                  WHERE b.ARTICLE_ID = a.ARTICLE_ID AND b.UPDATED_AT > a.UPDATED_AT)"""
-				+ (jobExecutionId == null ? "" : " AND a.JOB_EXECUTION_ID = :execution")
-				+ " ORDER BY a.UPDATED_AT DESC, a.ARTICLE_ID";
+		String sql = latestFailures() + (jobExecutionId == null ? "" : " AND a.JOB_EXECUTION_ID = :execution")
+				+ " ORDER BY a.UPDATED_AT DESC, a.INPUT_DIR, a.ARTICLE_ID";
 		JdbcClient.StatementSpec statement = jdbc.sql(sql);
 		if (jobExecutionId != null) {
 			statement = statement.param("execution", jobExecutionId);
@@ -111,33 +130,71 @@ public class ArticleLedger {
 		return statement.query(LedgerEntry.class).list();
 	}
 
+	/** The ids of the articles of one input folder, going to one output folder, whose latest attempt failed. */
+	public List<String> failedArticleIds(String inputDir, String outputDir) {
+		return jdbc.sql(latestFailures() + " AND a.INPUT_DIR = :input AND a.OUTPUT_DIR = :output")
+			.param("input", inputDir)
+			.param("output", outputDir)
+			.query((row, number) -> row.getString("ARTICLE_ID"))
+			.list();
+	}
+
+	/** Where the failed articles came from and where their outputs go, and how many there are of each pair. */
+	public List<FailedFolder> failedFolders() {
+		return jdbc.sql("SELECT a.INPUT_DIR, a.OUTPUT_DIR, COUNT(*) AS FAILED FROM (" + latestFailures()
+				+ ") a GROUP BY a.INPUT_DIR, a.OUTPUT_DIR ORDER BY a.INPUT_DIR, a.OUTPUT_DIR")
+			.query((row, number) -> new FailedFolder(row.getString("INPUT_DIR"), row.getString("OUTPUT_DIR"),
+					row.getLong("FAILED")))
+			.list();
+	}
+
+	private static String latestFailures() {
+		return """
+				SELECT * FROM PASSERELLE_ARTICLE a WHERE a.STATUS = 'FAILED'
+				  AND NOT EXISTS (SELECT 1 FROM PASSERELLE_ARTICLE b
+				                  WHERE b.INPUT_DIR = a.INPUT_DIR AND b.ARTICLE_ID = a.ARTICLE_ID
+				                    AND b.UPDATED_AT > a.UPDATED_AT)""";
+	}
+
 	public long countByStatus(String status) {
 		return jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_ARTICLE WHERE STATUS = ?").param(status).query(Long.class).single();
+	}
+
+	private static String folder(SourceFile source) {
+		return source.root().toString();
+	}
+
+	private static String folder(Path directory) {
+		return directory.toAbsolutePath().normalize().toString();
 	}
 
 	private void upsert(LedgerEntry entry) {
 		Timestamp now = Timestamp.from(clock.instant());
 		int updated = jdbc.sql("""
 				UPDATE PASSERELLE_ARTICLE SET STATUS = ?, PROVIDER = ?, MODEL = ?, PROMPT_VERSION = ?,
-				  JOB_EXECUTION_ID = ?, TRANSLATION_PATH = ?, SUMMARY_PATH = ?, METADATA_PATH = ?,
+				  JOB_EXECUTION_ID = ?, OUTPUT_DIR = ?, TRANSLATION_PATH = ?, SUMMARY_PATH = ?, METADATA_PATH = ?,
 				  INPUT_TOKENS = INPUT_TOKENS + ?, OUTPUT_TOKENS = OUTPUT_TOKENS + ?, ATTEMPTS = ATTEMPTS + 1,
-				  FAILURE_KIND = ?, ERROR_MESSAGE = ?, UPDATED_AT = ?
-				WHERE ARTICLE_ID = ? AND CONTENT_SHA256 = ?""")
+				  FAILURE_KIND = ?, ERROR_MESSAGE = ?, SOURCE_URL = ?, PUBLISHED = ?, AUTHOR = ?, SOURCE_NAME = ?,
+				  UPDATED_AT = ?
+				WHERE INPUT_DIR = ? AND ARTICLE_ID = ? AND CONTENT_SHA256 = ?""")
 			.params(entry.status(), entry.provider(), entry.model(), entry.promptVersion(), entry.jobExecutionId(),
-					entry.translationPath(), entry.summaryPath(), entry.metadataPath(), entry.inputTokens(),
-					entry.outputTokens(), entry.failureKind(), entry.errorMessage(), now, entry.articleId(),
-					entry.contentSha256())
+					entry.outputDir(), entry.translationPath(), entry.summaryPath(), entry.metadataPath(),
+					entry.inputTokens(), entry.outputTokens(), entry.failureKind(), entry.errorMessage(),
+					entry.sourceUrl(), entry.published(), entry.author(), entry.sourceName(), now, entry.inputDir(),
+					entry.articleId(), entry.contentSha256())
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
-					INSERT INTO PASSERELLE_ARTICLE (ARTICLE_ID, CONTENT_SHA256, STATUS, PROVIDER, MODEL, PROMPT_VERSION,
-					  JOB_EXECUTION_ID, TRANSLATION_PATH, SUMMARY_PATH, METADATA_PATH, INPUT_TOKENS, OUTPUT_TOKENS,
-					  ATTEMPTS, FAILURE_KIND, ERROR_MESSAGE, UPDATED_AT)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
-				.params(entry.articleId(), entry.contentSha256(), entry.status(), entry.provider(), entry.model(),
-						entry.promptVersion(), entry.jobExecutionId(), entry.translationPath(), entry.summaryPath(),
-						entry.metadataPath(), entry.inputTokens(), entry.outputTokens(), entry.failureKind(),
-						entry.errorMessage(), now)
+					INSERT INTO PASSERELLE_ARTICLE (INPUT_DIR, ARTICLE_ID, CONTENT_SHA256, STATUS, PROVIDER, MODEL,
+					  PROMPT_VERSION, JOB_EXECUTION_ID, OUTPUT_DIR, TRANSLATION_PATH, SUMMARY_PATH, METADATA_PATH,
+					  INPUT_TOKENS, OUTPUT_TOKENS, ATTEMPTS, FAILURE_KIND, ERROR_MESSAGE, SOURCE_URL, PUBLISHED, AUTHOR,
+					  SOURCE_NAME, UPDATED_AT)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(entry.inputDir(), entry.articleId(), entry.contentSha256(), entry.status(), entry.provider(),
+						entry.model(), entry.promptVersion(), entry.jobExecutionId(), entry.outputDir(),
+						entry.translationPath(), entry.summaryPath(), entry.metadataPath(), entry.inputTokens(),
+						entry.outputTokens(), entry.failureKind(), entry.errorMessage(), entry.sourceUrl(),
+						entry.published(), entry.author(), entry.sourceName(), now)
 				.update();
 		}
 	}

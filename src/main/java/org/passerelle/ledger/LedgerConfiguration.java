@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +18,13 @@ class LedgerConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** After the schema scripts have run (Spring Batch's tables too: the migration reads them), before any use. */
 	@Bean
+	@DependsOnDatabaseInitialization
 	ArticleLedger articleLedger(DataSource dataSource, Clock clock) {
-		return new ArticleLedger(JdbcClient.create(dataSource), clock);
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		new LedgerMigration(jdbc).migrate();
+		return new ArticleLedger(jdbc, clock);
 	}
 
 }

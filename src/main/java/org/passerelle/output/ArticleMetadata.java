@@ -2,9 +2,19 @@ package org.passerelle.output;
 
 import java.time.Instant;
 
-/** The content of {@code <name>.meta.json}: where a translation came from and what it cost. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The content of {@code <name>.meta.json}: where a translation came from and what it cost. The
+ * article's URL, publication date, author and source name are there when its file carried them.
+ */
 public record ArticleMetadata(String source, String sourceSha256, String sourceEncoding, String status, String provider, String model,
-		String promptVersion, Tokens tokens, Timings timings, long jobExecutionId, String translation, String summary) {
+		String promptVersion, Tokens tokens, Timings timings, long jobExecutionId, String translation, String summary,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String inputFolder,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String url,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String published,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String author,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String sourceName) {
 
 	public record Tokens(long input, long output, long total) {
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.passerelle.article.SourceDetails;
 import org.passerelle.llm.TranslatedArticle;
 import org.passerelle.llm.Translation;
 import tools.jackson.databind.SerializationFeature;
@@ -43,13 +44,16 @@ public class PairedOutputWriter {
 
 	private ArticleMetadata metadata(Translation translation, long jobExecutionId, OutputPaths paths) {
 		Path folder = paths.metadata().getParent();
+		SourceDetails details = translation.article().details();
 		return new ArticleMetadata(translation.article().source().id(), translation.article().sha256(),
 				translation.article().encoding(), "SUCCEEDED",
 				translation.engine().provider(), translation.engine().model(), translation.engine().promptVersion(),
 				new ArticleMetadata.Tokens(translation.inputTokens(), translation.outputTokens(),
 						translation.inputTokens() + translation.outputTokens()),
 				new ArticleMetadata.Timings(clock.instant(), translation.llmTime().toMillis()), jobExecutionId,
-				folder.relativize(paths.translation()).toString(), folder.relativize(paths.summary()).toString());
+				folder.relativize(paths.translation()).toString(), folder.relativize(paths.summary()).toString(),
+				translation.article().source().root().toString(), details.url(), details.published(), details.author(),
+				details.source());
 	}
 
 	static String markdown(TranslatedArticle english) {
