@@ -45,13 +45,18 @@ public final class JsonArticleReader {
 					+ "(title/headline, text/maintext/content/body/paragraphs)");
 		}
 		String url = firstText(node, "url", "link", "canonical_url");
-		String source = firstText(node, "source_domain", "sitename", "source", "hostname", "publisher");
-		if (url == null && source != null && source.startsWith("http")) {
-			url = source; // trafilatura's "source" is the page's address
+		String source = firstText(node, "source");
+		if (source != null && source.startsWith("http")) {
+			// trafilatura's "source" is the page's address, not the publication
+			url = url == null ? source : url;
+			source = null;
+		}
+		if (source == null) {
+			source = firstText(node, "source_domain", "sitename", "hostname", "publisher");
 		}
 		SourceDetails details = new SourceDetails(url,
 				firstText(node, "date_publish", "date", "datePublished", "published", "published_at", "pubDate"),
-				authors(node), source != null && source.equals(url) ? firstText(node, "sitename", "hostname") : source);
+				authors(node), source);
 		return new ExtractedArticle(title == null ? "" : title, paragraphs, details, "UTF-8");
 	}
 

@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonRecords implements Iterator<SourceFile>, Closeable {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	// records are read one at a time from a parser that is still inside the array: what follows is not "trailing"
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
 
 	private final SourceFile file;
 

@@ -99,4 +99,44 @@ class ArticleLoaderTests {
 			.hasMessageContaining("over the limit of 10000");
 	}
 
+	@Test
+	void aFileThatVanishedBeforeItWasReadIsGoneNotUnreadable() throws IOException {
+		Path file = Files.writeString(input.resolve("rotated.txt"), "Titre\n\nUn paragraphe.\n");
+		SourceFile found = SourceFile.of(input, file);
+		Files.delete(file);
+
+		assertThatThrownBy(() -> loader.load(found)).isInstanceOf(ArticleGoneException.class).hasMessage("the file is gone");
+	}
+
+	@Test
+	void aJsonLinesRecordIsReadWithItsDetailsAndHashedOnItsOwnBytes() throws Exception {
+		String line = "{\"headline\": \"Les maires inquiets\", \"text\": \"Les maires, réunis en congrès à Paris, ont accueilli "
+				+ "le texte avec prudence.\\n\\nL'opposition réclame un débat approfondi à l'Assemblée nationale.\", "
+				+ "\"url\": \"https://exemple.fr/a\", \"author\": [{\"name\": \"Claire Martin\"}], \"date\": \"2026-11-24\"}";
+		Path file = Files.writeString(input.resolve("dump.jsonl"), "\n" + line + "\n");
+		SourceFile record = SourceFile.of(input, file).withRecord(2, line);
+
+		Article article = loader.load(record);
+		Article again = loader.load(SourceFile.fromId(input, "dump.jsonl#2"));
+
+		assertThat(article.title()).isEqualTo("Les maires inquiets");
+		assertThat(article.paragraphs()).hasSize(2).last().asString().startsWith("L'opposition");
+		assertThat(article.details()).isEqualTo(new SourceDetails("https://exemple.fr/a", "2026-11-24", "Claire Martin", null));
+		assertThat(article.sha256()).isEqualTo(ArticleLoader.sha256(line.getBytes(StandardCharsets.UTF_8)));
+		assertThat(again).as("read again from the file by its id, as retry-failed does").isEqualTo(
+				new Article(again.source(), article.sha256(), article.title(), article.paragraphs(), "UTF-8", article.details()));
+	}
+
+	@Test
+	void aBrokenLineIsUnusableWithItsLineNumberAndALineNoLongerThereIsGone() throws IOException {
+		Path file = Files.writeString(input.resolve("dump.jsonl"), "{\"title\": \"x\", \"text\": \"coup\n");
+
+		assertThatThrownBy(() -> loader.load(SourceFile.of(input, file).withRecord(1, "{\"title\": \"x\", \"text\": \"coup")))
+			.isInstanceOf(UnusableArticleException.class).hasMessageStartingWith("line 1 is not valid JSON");
+		assertThatThrownBy(() -> loader.load(SourceFile.fromId(input, "dump.jsonl#7")))
+			.isInstanceOf(ArticleGoneException.class).hasMessage("line 7 is no longer in the file");
+		assertThatThrownBy(() -> loader.load(SourceFile.of(input, Files.writeString(input.resolve("list.json"), "[1, 2]"))
+			.withRecord(2, "2"))).hasMessage("record 2 is not a JSON object with an article's fields");
+	}
+
 }

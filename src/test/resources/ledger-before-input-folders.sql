@@ -1,0 +1,26 @@
+-- The ledger as Passerelle 0.1 (before input folders) created it: a fixture for LedgerMigrationTests.
+-- One row per article and content, keyed by the path relative to the input folder alone.
+CREATE CACHED TABLE IF NOT EXISTS PASSERELLE_ARTICLE (
+    ARTICLE_ID        VARCHAR(2000) NOT NULL,
+    CONTENT_SHA256    VARCHAR(64)   NOT NULL,
+    STATUS            VARCHAR(16)   NOT NULL,
+    PROVIDER          VARCHAR(32),
+    MODEL             VARCHAR(200),
+    PROMPT_VERSION    VARCHAR(64),
+    JOB_EXECUTION_ID  BIGINT        NOT NULL,
+    TRANSLATION_PATH  VARCHAR(4000),
+    SUMMARY_PATH      VARCHAR(4000),
+    METADATA_PATH     VARCHAR(4000),
+    INPUT_TOKENS      BIGINT        DEFAULT 0 NOT NULL,
+    OUTPUT_TOKENS     BIGINT        DEFAULT 0 NOT NULL,
+    ATTEMPTS          INT           DEFAULT 0 NOT NULL,
+    FAILURE_KIND      VARCHAR(32),
+    ERROR_MESSAGE     VARCHAR(4000),
+    UPDATED_AT        TIMESTAMP     NOT NULL,
+    PRIMARY KEY (ARTICLE_ID, CONTENT_SHA256)
+);
+CREATE INDEX IF NOT EXISTS PASSERELLE_ARTICLE_STATUS ON PASSERELLE_ARTICLE (STATUS, ARTICLE_ID);
+CREATE INDEX IF NOT EXISTS PASSERELLE_ARTICLE_CONTENT ON PASSERELLE_ARTICLE (CONTENT_SHA256);
+
+-- Make every commit durable as soon as it returns (also requested on the URL; this keeps it for good).
+SET FILES WRITE DELAY FALSE;
