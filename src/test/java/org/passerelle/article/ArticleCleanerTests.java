@@ -11,6 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ArticleCleanerTests {
 
+	@Test
+	void paragraphsAPageOrARecordDelimitsAreCleanedOneByOne() {
+		ExtractedArticle page = new ExtractedArticle(" Les maires\u00A0inquiets ", java.util.List.of("Les maires inquiets",
+				"Les maires, réunis\nen congrès, ont accueilli le texte.", "Suivez-nous sur Google News", "  ",
+				"Lire aussi : Le budget adopté", "L'opposition réclame un débat."), SourceDetails.NONE, "UTF-8");
+
+		ArticleCleaner.CleanText clean = cleaner.clean(page);
+
+		assertThat(clean.title()).isEqualTo("Les maires inquiets");
+		assertThat(clean.paragraphs()).containsExactly("Les maires, réunis en congrès, ont accueilli le texte.",
+				"L'opposition réclame un débat.");
+	}
+
 	private final ArticleCleaner cleaner = new ArticleCleaner();
 
 	@Test
