@@ -13,6 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.passerelle.article.html.HtmlArticleExtractor;
+
 /**
  * Reads one source file (or JSON record) into a cleaned {@link Article}, whatever its format, or says
  * in plain words why it cannot be translated: empty, too large, binary, neither UTF-8 nor Windows-1252

@@ -1,4 +1,4 @@
-package org.passerelle.article;
+package org.passerelle.article.html;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.passerelle.article.SourceDetails;
 
 /**
  * Reads a page's {@link SourceDetails}: the canonical link, then JSON-LD, then Open Graph and

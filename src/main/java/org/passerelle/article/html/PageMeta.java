@@ -1,4 +1,4 @@
-package org.passerelle.article;
+package org.passerelle.article.html;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,4 +1,4 @@
-package org.passerelle.article;
+package org.passerelle.article.html;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.passerelle.article.ExtractedArticle;
 
 /**
  * Finds the article in a saved news page: its title, its paragraphs in order without the page's

@@ -1,4 +1,4 @@
-package org.passerelle.article;
+package org.passerelle.article.html;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.passerelle.article;
+package org.passerelle.article.html;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.passerelle.article.ExtractedArticle;
+import org.passerelle.article.SourceDetails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
