@@ -112,7 +112,9 @@ public final class ArticleLoader {
 			throw new UnusableArticleException(sha256, where + " has text but no title");
 		}
 		if (clean.paragraphs().isEmpty()) {
-			throw new UnusableArticleException(sha256, where + " has a title but no paragraph after cleaning");
+			throw new UnusableArticleException(sha256, where.equals("the page")
+					? "no article found in the page, only a title (a home or list page?)"
+					: where + " has a title but no paragraph after cleaning");
 		}
 		// judged once, cleaned: the Windows-1252 question above and the French one ask the same detector
 		Optional<String> language = LanguageGuess.shared().of(clean.text());

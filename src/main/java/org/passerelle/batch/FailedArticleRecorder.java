@@ -55,7 +55,10 @@ public class FailedArticleRecorder implements SkipListener<SourceFile, Translati
 	public void onSkipInProcess(SourceFile source, Throwable failure) {
 		String sha256 = null;
 		String kind = "UNEXPECTED";
-		if (failure instanceof UnusableArticleException unusable) {
+		if (failure instanceof OutputNamesakes.OutputClashException) {
+			kind = "NAME_CLASH";
+		}
+		else if (failure instanceof UnusableArticleException unusable) {
 			sha256 = unusable.sha256();
 			kind = "BAD_INPUT";
 		}

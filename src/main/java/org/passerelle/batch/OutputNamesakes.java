@@ -32,9 +32,18 @@ class OutputNamesakes {
 		}
 		String owner = owner(source, paths);
 		if (!owner.equals(source.id())) {
-			throw new UnusableArticleException(null, "not translated: " + owner + " in the same folder writes the same outputs ("
+			throw new OutputClashException("not translated: " + owner + " in the same folder writes the same outputs ("
 					+ paths.translation().getFileName() + "...); rename one of " + owner + " and " + source.id());
 		}
+	}
+
+	/** Another file of the same folder owns the outputs this one would write. */
+	static final class OutputClashException extends UnusableArticleException {
+
+		OutputClashException(String reason) {
+			super(null, reason);
+		}
+
 	}
 
 	private String owner(SourceFile source, OutputPaths paths) {

@@ -24,7 +24,7 @@ class FailuresCommand implements Callable<Integer> {
 	private static final Map<String, String> KINDS = Map.of("BAD_INPUT", "the file cannot be translated",
 			"PROVIDER_UNAVAILABLE", "the provider did not answer", "BAD_ANSWER", "the model's answer was unusable",
 			"REJECTED", "the provider refused the request", "TOO_LONG", "too long for the model, even in parts",
-			"CUT_OFF", "the model's answer was cut off",
+			"CUT_OFF", "the model's answer was cut off", "NAME_CLASH", "another file writes the same outputs",
 			"UNEXPECTED", "unexpected error");
 
 
