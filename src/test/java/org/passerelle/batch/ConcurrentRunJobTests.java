@@ -1,12 +1,15 @@
 package org.passerelle.batch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
+import org.passerelle.testing.Await;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.FakeProviderSettings;
 import org.passerelle.testing.TestArticles;
@@ -83,22 +87,32 @@ class ConcurrentRunJobTests {
 
 	@Test
 	void callsRunConcurrentlyUpToTheConfiguredLimitAndNoFurther() throws Exception {
-		fake.latency(Duration.ofMillis(300));
+		// no answer until the job can send nothing more: then the calls held are all it sends at once
+		fake.hold();
+		CompletableFuture<RunSummary> run = runInBackground(request());
+		Await.until("the chunk's eight articles in a call or queued for a busy worker", this::nothingOnItsWay,
+				() -> fake.held() + " calls held, " + articleTaskExecutor.getQueueSize() + " articles queued, "
+						+ articleTaskExecutor.getActiveCount() + " workers busy");
 
-		RunSummary run = runs.run(request());
-
-		assertThat(run.written()).isEqualTo(8);
+		assertThat(fake.held()).as("calls in flight while the rest wait").isEqualTo(3);
+		fake.release();
+		assertThat(run.get(Await.LIMIT.toSeconds(), TimeUnit.SECONDS).written()).isEqualTo(8);
 		assertThat(fake.mostInFlight()).isEqualTo(3);
 	}
 
 	@Test
 	void aChunkThatFailsPartWayThenARestartLosesAndDuplicatesNothing() throws Exception {
-		fake.latency(Duration.ofMillis(50));
-		// five answers, then the provider goes down in the middle of the chunk
-		fake.failAfter(5, 503, OVERLOADED);
+		// five answers, then the provider goes down in the middle of the chunk: once the five are on disk,
+		// and the other three articles' calls are out, every call fails
+		fake.holdAfter(5);
+		CompletableFuture<RunSummary> run = runInBackground(request());
+		Await.until("five translations on disk", () -> translationsOnDisk() == 5);
+		fake.awaitHeld(3);
+		fake.failWith(503, OVERLOADED).release();
 
-		RunSummary first = runs.run(request());
-		waitForArticlesInProgress();
+		RunSummary first = run.get(Await.LIMIT.toSeconds(), TimeUnit.SECONDS);
+		Await.until("the chunk's other articles to finish on their worker threads", () -> articleTaskExecutor.getActiveCount() == 0
+				&& articleTaskExecutor.getThreadPoolExecutor().getQueue().isEmpty());
 
 		assertThat(first.status()).as("articles failing in a row: the provider is down").isEqualTo("FAILED");
 		assertThat(ledgerRows()).as("the chunk rolled back as a whole").isZero();
@@ -119,15 +133,42 @@ class ConcurrentRunJobTests {
 		assertThat(ledgerRows()).isEqualTo(8);
 	}
 
-	private static String title(int i) {
-		return "Conseil municipal, séance numéro " + i;
+	private CompletableFuture<RunSummary> runInBackground(RunRequest request) {
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				return runs.run(request);
+			}
+			catch (Exception ex) {
+				throw new CompletionException(ex);
+			}
+		});
 	}
 
-	/** A failed chunk's other articles may still be finishing on worker threads when the run returns. */
-	private void waitForArticlesInProgress() throws InterruptedException {
-		for (int i = 0; i < 100 && articleTaskExecutor.getActiveCount() > 0; i++) {
-			Thread.sleep(50);
+	/**
+	 * Every article of the chunk is in a call the fake provider holds or queued, every busy worker is in
+	 * a held call, and none is idle while articles are queued: no call is on its way.
+	 */
+	private boolean nothingOnItsWay() {
+		int held = fake.held();
+		int queued = articleTaskExecutor.getQueueSize();
+		int busy = articleTaskExecutor.getActiveCount();
+		return held + queued == 8 && held == busy && (queued == 0 || busy == articleTaskExecutor.getMaxPoolSize());
+	}
+
+	/** Articles whose three files are all written (the metadata goes last). */
+	private long translationsOnDisk() {
+		try (Stream<Path> files = Files.list(output)) {
+			return files.map(file -> file.getFileName().toString())
+				.filter(name -> name.endsWith(".meta.json") && !name.startsWith("."))
+				.count();
 		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String title(int i) {
+		return "Conseil municipal, séance numéro " + i;
 	}
 
 	private long ledgerRows() {

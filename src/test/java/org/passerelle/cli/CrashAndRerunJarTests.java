@@ -1,9 +1,9 @@
 package org.passerelle.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.testing.Await;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.JarProcess;
 import org.passerelle.testing.TestArticles;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A run killed or stopped half way, then finished with one command: nothing lost, and no request sent
- * again for work that was committed. Chunks of two articles, twelve articles, a provider taking 300 ms.
+ * again for work that was committed. Chunks of two articles, twelve articles, two calls in flight; the
+ * fake provider holds its answers so that the kill or the stop comes in the middle of a chunk, by design.
  */
 class CrashAndRerunJarTests {
 
@@ -56,44 +58,52 @@ class CrashAndRerunJarTests {
 	}
 
 	@Test
-	void killedRunIsFinishedByRestartRepeatingAtMostTheCallsInFlight() throws Exception {
-		fake.latency(Duration.ofMillis(300));
+	void killedRunIsFinishedByRestartRepeatingOnlyTheCallInFlight() throws Exception {
+		// two chunks committed, one answer of the third chunk in, its other call still waiting on the provider
+		int answered = 2 * CHUNK + 1;
+		fake.holdAfter(answered);
 		JarProcess.Running run = passerelle.start("run");
-		waitForRequests(5);
+		fake.awaitHeld(1);
+		awaitTranslationsOnDisk(answered);
+		String inFlight = heldTitle();
 
 		run.process().destroyForcibly(); // SIGKILL: no hook, no clean shutdown
 		run.process().waitFor();
-		fake.latency(Duration.ZERO);
+		fake.release();
 
 		JarProcess.Result restart = passerelle.run("restart");
 
 		assertThat(restart.exitCode()).as(restart.all()).isEqualTo(ExitCodes.OK);
-		assertThat(restart.all()).contains("left running by a process that ended abruptly");
+		assertThat(restart.all()).contains("left running by a process that ended abruptly")
+			.contains("its files were written before the last run ended; reusing them");
 		assertEveryArticleWrittenOnce();
-		Map<String, Long> requestsPerArticle = requestsPerArticle();
-		assertThat(requestsPerArticle).hasSize(ARTICLES);
-		// answers already in were written to disk at once: only the calls the kill interrupted are sent again
-		long repeated = requestsPerArticle.values().stream().filter(count -> count > 1).count();
-		assertThat(repeated).as("articles sent twice").isLessThanOrEqualTo(CONCURRENCY);
-		assertThat(fake.chatRequests()).hasSizeLessThanOrEqualTo(ARTICLES + CONCURRENCY);
+		// the answer already in was written to disk at once: only the call the kill interrupted is sent again
+		assertThat(requestsPerArticle()).hasSize(ARTICLES)
+			.allSatisfy((article, count) -> assertThat(count).as(article).isEqualTo(article.equals(inFlight) ? 2 : 1));
 		JarProcess.Result status = passerelle.run("status");
 		assertThat(status.stdout()).contains("FAILED").contains("COMPLETED");
 	}
 
 	@Test
 	void terminatedRunStopsCleanlyAndRestartSendsNothingTwice() throws Exception {
-		fake.latency(Duration.ofMillis(300));
+		// Spring Batch's line when the run is asked to stop: until then the chunk in progress waits on the provider
+		passerelle.env("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BATCH_CORE_LAUNCH_SUPPORT", "INFO");
+		fake.holdAfter(2 * CHUNK);
 		JarProcess.Running run = passerelle.start("run");
-		waitForRequests(3);
+		fake.awaitHeld(CONCURRENCY);
 
 		run.process().destroy(); // SIGTERM
-		JarProcess.Result stopped = run.await(Duration.ofMinutes(1));
+		run.awaitOutput("Stopping job execution");
+		fake.release();
+		JarProcess.Result stopped = run.await();
 
-		assertThat(stopped.exitCode()).isNotZero();
+		// the JVM, ending on a signal, exits 143 whatever the command returns
+		assertThat(stopped.exitCode()).as(stopped.all()).isNotZero();
 		assertThat(stopped.stderr()).contains("stopping at the end of the current chunk");
-		assertThat(stopped.stdout()).contains("STOPPED");
+		assertThat(stopped.stdout()).contains("): STOPPED.");
+		assertThat(translationsOnDisk()).as("the chunk in progress was finished, the rest left for restart")
+			.isBetween(3L * CHUNK, ARTICLES - 1L);
 		assertThat(passerelle.run("status").stdout()).contains("STOPPED");
-		fake.latency(Duration.ZERO);
 
 		JarProcess.Result restart = passerelle.run("restart");
 
@@ -149,12 +159,36 @@ class CrashAndRerunJarTests {
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 	}
 
-	private void waitForRequests(int count) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (fake.chatRequests().size() < count && System.nanoTime() < deadline) {
-			Thread.sleep(20);
+	/** Articles whose three files are all written (the metadata goes last). */
+	private long translationsOnDisk() throws IOException {
+		Path output = home.resolve("output");
+		if (!Files.isDirectory(output)) {
+			return 0;
 		}
-		assertThat(fake.chatRequests().size()).as("requests reached the provider").isGreaterThanOrEqualTo(count);
+		try (var files = Files.list(output)) {
+			return files.map(file -> file.getFileName().toString())
+				.filter(name -> name.endsWith(".meta.json") && !name.startsWith("."))
+				.count();
+		}
+	}
+
+	private void awaitTranslationsOnDisk(int count) throws InterruptedException {
+		Await.until(count + " articles written to disk", () -> {
+			try {
+				return translationsOnDisk() >= count;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	/** The title of the one request the fake provider holds: sent, not answered. */
+	private String heldTitle() {
+		Map<String, Integer> answered = fake.answeredTitles();
+		List<String> held = requestsPerArticle().keySet().stream().filter(title -> !answered.containsKey(title)).toList();
+		assertThat(held).as("requests sent and not answered").hasSize(1);
+		return held.get(0);
 	}
 
 }

@@ -3,9 +3,11 @@ package org.passerelle.llm;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
+import org.passerelle.testing.Await;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,48 +78,23 @@ class ProviderLimitsTests {
 		ProviderLimits.Permit first = limits.acquire(0);
 		limits.acquire(0);
 
-		CompletableFuture<ProviderLimits.Permit> third = CompletableFuture.supplyAsync(() -> {
+		CompletableFuture<ProviderLimits.Permit> third = new CompletableFuture<>();
+		Thread caller = new Thread(() -> {
 			try {
-				return limits.acquire(0);
+				third.complete(limits.acquire(0));
 			}
-			catch (InterruptedException ex) {
-				throw new IllegalStateException(ex);
+			catch (Throwable ex) {
+				third.completeExceptionally(ex);
 			}
-		});
-		Thread.sleep(200);
+		}, "third-call");
+		caller.start();
+		// parked on the slots (the only lock acquire takes without limits per minute), or through already
+		Await.until("the third call to wait for a slot or get one", () -> third.isDone()
+				|| caller.getState() == Thread.State.WAITING && LockSupport.getBlocker(caller) instanceof AbstractQueuedSynchronizer);
 		assertThat(third).as("a third call waits for a slot").isNotDone();
 
 		first.close();
-		assertThat(third.get(5, TimeUnit.SECONDS)).isNotNull();
-	}
-
-	/** Starts at an arbitrary (negative) nano time; parking moves it forward by exactly the time asked. */
-	private static final class ManualClock implements ProviderLimits.Clock {
-
-		private final AtomicLong now = new AtomicLong(-5_000_000_000L);
-
-		private final AtomicLong parked = new AtomicLong();
-
-		@Override
-		public long currentTimeNanos() {
-			return now.get();
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return false;
-		}
-
-		@Override
-		public void park(long nanos) {
-			now.addAndGet(nanos);
-			parked.addAndGet(nanos);
-		}
-
-		Duration waited() {
-			return Duration.ofNanos(parked.get());
-		}
-
+		assertThat(third.get(Await.LIMIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
 	}
 
 }

@@ -59,18 +59,20 @@ class TranslationServiceHttpTests {
 
 	@Test
 	void aRateLimitAnswerHoldsBackTheNextCallsToo() throws Exception {
-		TranslationService service = service(TestArticles.llm("openai", fake.openAiBaseUrl(), "key"));
+		// the limits' clock moves only when a call waits: the wait is measured exactly, and takes no time
+		ManualClock clock = new ManualClock();
+		TranslationService service = service(TestArticles.llm("openai", fake.openAiBaseUrl(), "key"),
+				new ProviderLimits(4, null, null, clock));
 		fake.thenReply(FakeLlmServer.Reply.status(429,
-				"{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}", "retry-after", "1"));
+				"{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}", "retry-after", "3"));
 
 		assertThatThrownBy(() -> service.translate(article)).isInstanceOf(TranslationFailedException.class);
+		assertThat(clock.waited()).isZero();
 		service.translate(TestArticles.article("b.txt", "Autre article", "Un autre paragraphe, sans rapport."));
 
-		List<FakeLlmServer.Recorded> calls = fake.chatRequests();
-		assertThat(calls).hasSize(2);
-		// the second call is for another article, yet it waited for the pause the provider asked for
-		assertThat(java.time.Duration.between(calls.get(0).receivedAt(), calls.get(1).receivedAt()))
-			.isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(1));
+		assertThat(fake.chatRequests()).hasSize(2);
+		// the second call is for another article, yet it waited the 3 s the provider asked for (not the default 1 s)
+		assertThat(clock.waited()).isEqualTo(java.time.Duration.ofSeconds(3));
 	}
 
 	@Test
@@ -129,11 +131,14 @@ class TranslationServiceHttpTests {
 	}
 
 	private static TranslationService service(PasserelleProperties.Llm llm) {
+		return service(llm, new ProviderLimits(4, null, null));
+	}
+
+	private static TranslationService service(PasserelleProperties.Llm llm, ProviderLimits limits) {
 		Translation.Engine engine = new Translation.Engine(llm.providerKind().id(), llm.effectiveModel(),
 				PromptVersion.current());
 		return new TranslationService(ChatModelFactory.create(llm), engine, 3, llm.effectiveApiKey(),
-				TokenBudget.of(llm.contextTokens(), llm.maxOutputTokens(), 3), new ProviderLimits(4, null, null),
-				Runnable::run);
+				TokenBudget.of(llm.contextTokens(), llm.maxOutputTokens(), 3), limits, Runnable::run);
 	}
 
 }

@@ -23,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A stand-in LLM provider on a real local port, answering like OpenAI's chat completions API and
  * Ollama's chat API (formats from the providers' documentation), so tests exercise LangChain4j's real
  * HTTP clients. Its default "translation" is mechanical: every paragraph comes back marked as English,
- * keeping the source's count and order. Tests can change the answer, add latency, or make it fail.
+ * keeping the source's count and order. Tests can change the answer, make it fail, or hold answers
+ * back until they release them ({@link #hold()}), so that a test waits for what the client does, never
+ * for a length of time; latency is for the benchmark and for trying it by hand.
  *
  * <p>Run it by hand with {@code java -cp ... org.passerelle.testing.FakeLlmServer [port] [latencyMillis] [flakiness]
  * [contextTokens]}; a flakiness of 0.3 answers 30% of chat requests with a 429 (Retry-After: 1) or a 503.
@@ -33,6 +35,15 @@ public final class FakeLlmServer implements AutoCloseable {
 	public static final String MODEL = "fake-translator";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The exchange attribute that takes a chat request out of flight, once, as its answer goes out. */
+	private static final String ANSWERING = "fake-llm.answering";
+
+	/**
+	 * How long a held request waits for its release at most: only a safety net, so that a test that
+	 * never releases cannot hang the build. Longer than any wait of the tests ({@link Await#LIMIT}).
+	 */
+	private static final Duration HOLD_LIMIT = Await.LIMIT.plusMinutes(1);
 
 	private final HttpServer server;
 
@@ -66,6 +77,18 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	private final java.util.concurrent.atomic.AtomicLong chatCount = new java.util.concurrent.atomic.AtomicLong();
 
+	// The gate, guarded by itself, which is also notified whenever a chat request arrives or is released.
+	// Held requests get tickets in order of arrival; those below releasedTickets may go.
+	private final Object gate = new Object();
+
+	private int answersBeforeHolding = -1;
+
+	private long heldTickets;
+
+	private long releasedTickets;
+
+	private String holdExpired;
+
 	private final java.util.concurrent.atomic.AtomicLong promptTokenTotal = new java.util.concurrent.atomic.AtomicLong();
 
 	private final java.util.concurrent.atomic.AtomicInteger largestRequest = new java.util.concurrent.atomic.AtomicInteger();
@@ -83,7 +106,7 @@ public final class FakeLlmServer implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		}));
-		server.createContext("/", this::handle);
+		server.createContext("/", this::handle).getAttributes().put(FakeLlmServer.class.getName(), this);
 		server.start();
 	}
 
@@ -149,12 +172,74 @@ public final class FakeLlmServer implements AutoCloseable {
 		return this;
 	}
 
-	/** The most chat requests that were ever being answered at the same time. */
+	/** The most chat requests that were ever in flight at the same time: received and not yet answered. */
 	public int mostInFlight() {
 		return mostInFlight.get();
 	}
 
-	/** Chat requests answered or refused so far, recorded or not. */
+	/**
+	 * Chat requests from now on are received (counted, recorded) but not answered until {@link #release}
+	 * or {@link #releaseOne}: the client keeps waiting on them for as long as the test needs.
+	 */
+	public FakeLlmServer hold() {
+		return holdAfter(0);
+	}
+
+	/** Answers this many more chat requests as usual, then holds the next ones as {@link #hold()} does. */
+	public FakeLlmServer holdAfter(int answers) {
+		synchronized (gate) {
+			answersBeforeHolding = answers;
+		}
+		return this;
+	}
+
+	/** Chat requests being held now. */
+	public int held() {
+		synchronized (gate) {
+			return (int) (heldTickets - releasedTickets);
+		}
+	}
+
+	/** Waits until at least this many chat requests are being held; fails at {@link Await#LIMIT}. */
+	public FakeLlmServer awaitHeld(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Await.LIMIT.toNanos();
+		synchronized (gate) {
+			while (heldTickets - releasedTickets < count) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					throw new AssertionError("gave up after " + Await.LIMIT.toSeconds() + " s waiting for " + count
+							+ " chat request(s) to be held by the fake provider; " + (heldTickets - releasedTickets)
+							+ " held, " + chatCount.get() + " received in all");
+				}
+				java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(gate, left);
+			}
+		}
+		return this;
+	}
+
+	/** The request held longest gets its answer; the others, and new ones, are still held. */
+	public FakeLlmServer releaseOne() {
+		synchronized (gate) {
+			if (heldTickets == releasedTickets) {
+				throw new IllegalStateException("no chat request is held");
+			}
+			releasedTickets++;
+			gate.notifyAll();
+		}
+		return this;
+	}
+
+	/** Every held request gets its answer, and new ones are answered at once again. */
+	public FakeLlmServer release() {
+		synchronized (gate) {
+			answersBeforeHolding = -1;
+			releasedTickets = heldTickets;
+			gate.notifyAll();
+		}
+		return this;
+	}
+
+	/** Chat requests received so far, recorded or not, held ones included. */
 	public long chatCount() {
 		return chatCount.get();
 	}
@@ -184,7 +269,7 @@ public final class FakeLlmServer implements AutoCloseable {
 		return this;
 	}
 
-	/** How many successful translation answers each article title got (the titles the requests carried). */
+	/** How many successful translation answers were sent for each article title (the titles the requests carried). */
 	public Map<String, Integer> answeredTitles() {
 		Map<String, Integer> copy = new java.util.TreeMap<>();
 		answered.forEach((title, count) -> copy.put(title, count.get()));
@@ -219,7 +304,7 @@ public final class FakeLlmServer implements AutoCloseable {
 		script.clear();
 		latency = Duration.ZERO;
 		answerer = FakeLlmServer::translate;
-		return this;
+		return release();
 	}
 
 	/** Chat requests received so far (model listings are not counted). */
@@ -257,9 +342,16 @@ public final class FakeLlmServer implements AutoCloseable {
 		return numbers.isEmpty() ? sentence + "." : sentence + ", with the figures " + String.join(" and ", numbers) + ".";
 	}
 
+	/** Stops the server, releasing whatever it held; fails if a held request had to wait out the hold limit. */
 	@Override
 	public void close() {
+		release();
 		server.stop(0);
+		synchronized (gate) {
+			if (holdExpired != null) {
+				throw new IllegalStateException(holdExpired);
+			}
+		}
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -270,25 +362,86 @@ public final class FakeLlmServer implements AutoCloseable {
 			}
 			String path = exchange.getRequestURI().getPath();
 			Recorded recorded = new Recorded(exchange.getRequestMethod(), path, recording ? body : "",
-					exchange.getRequestHeaders().getFirst("Authorization"), java.time.Instant.now());
+					exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime());
 			if (recording || !recorded.isChat()) {
 				synchronized (this) {
 					requests.add(recorded);
 				}
 			}
-			if (recorded.isChat()) {
+			if (!recorded.isChat()) {
+				answer(exchange, path, body);
+				return;
+			}
+			mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			// out of flight just before the answer goes out, not after: the client may send its next request at once
+			java.util.concurrent.atomic.AtomicBoolean landed = new java.util.concurrent.atomic.AtomicBoolean();
+			Runnable answering = () -> {
+				if (landed.compareAndSet(false, true)) {
+					inFlight.decrementAndGet();
+				}
+			};
+			exchange.setAttribute(ANSWERING, answering);
+			synchronized (gate) {
 				chatCount.incrementAndGet();
-				mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+				gate.notifyAll();
 			}
 			try {
+				waitAtGate();
 				answer(exchange, path, body);
 			}
 			finally {
-				if (recorded.isChat()) {
-					inFlight.decrementAndGet();
-				}
+				answering.run();
 			}
 		}
+	}
+
+	/** While holding, a chat request waits here until the test releases it (or the hold limit passes). */
+	private void waitAtGate() {
+		synchronized (gate) {
+			if (answersBeforeHolding < 0) {
+				return;
+			}
+			if (answersBeforeHolding > 0) {
+				answersBeforeHolding--;
+				return;
+			}
+			long ticket = heldTickets++;
+			gate.notifyAll();
+			long deadline = System.nanoTime() + HOLD_LIMIT.toNanos();
+			try {
+				while (ticket >= releasedTickets) {
+					long left = deadline - System.nanoTime();
+					if (left <= 0) {
+						holdExpired = "the fake provider held a chat request for " + HOLD_LIMIT.toSeconds()
+								+ " s and the test never released it; it answered every held request then";
+						System.err.println("FakeLlmServer: " + holdExpired);
+						answersBeforeHolding = -1;
+						releasedTickets = heldTickets;
+						gate.notifyAll();
+						return;
+					}
+					java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(gate, left);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/** Waits until more chat requests than this have arrived; false at the hold limit. */
+	private boolean awaitChatCountAbove(long count) throws InterruptedException {
+		long deadline = System.nanoTime() + HOLD_LIMIT.toNanos();
+		synchronized (gate) {
+			while (chatCount.get() <= count) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(gate, left);
+			}
+		}
+		return true;
 	}
 
 	private void answer(HttpExchange exchange, String path, String body) throws IOException {
@@ -334,8 +487,10 @@ public final class FakeLlmServer implements AutoCloseable {
 							+ "\"code\":\"context_length_exceeded\"}}");
 				}
 				else {
-					send(exchange, 200, openAiAnswer(body, contextTokens - prompt));
+					String answer = openAiAnswer(body, contextTokens - prompt);
+					// counted before it goes out, so that the count is complete once the client has it
 					answered.computeIfAbsent(title, any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+					send(exchange, 200, answer);
 				}
 			}
 			case "/api/chat" -> send(exchange, 200, ollamaAnswer(body));
@@ -470,23 +625,32 @@ public final class FakeLlmServer implements AutoCloseable {
 			};
 		}
 
-		/** Waits this long before the normal answer (longer than the client's timeout, to time it out). */
-		static Reply slow(Duration delay) {
+		/**
+		 * No answer at all, as from a provider that hangs, until the client has given up: the connection
+		 * stays open and silent until the next chat request arrives (the client's retry), then closes. So
+		 * the client's timeout fires however slow the machine, and no sleep is raced against it.
+		 */
+		static Reply noAnswer() {
 			return (exchange, request) -> {
+				FakeLlmServer fake = (FakeLlmServer) exchange.getHttpContext().getAttributes().get(FakeLlmServer.class.getName());
+				long received = fake.chatCount();
 				try {
-					Thread.sleep(delay.toMillis());
+					if (!fake.awaitChatCountAbove(received)) {
+						System.err.println("FakeLlmServer: no retry came after an unanswered request; closing it");
+					}
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
-				FakeLlmServer.send(exchange, 200, openAiCompletion(request,
-						JSON.writeValueAsString(translate(articleIn(JSON.readTree(request)))), "stop"));
 			};
 		}
 
 	}
 
 	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		if (exchange.getAttribute(ANSWERING) instanceof Runnable answering) {
+			answering.run();
+		}
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, bytes.length);
@@ -496,7 +660,12 @@ public final class FakeLlmServer implements AutoCloseable {
 	}
 
 	/** One request the server received. */
-	public record Recorded(String method, String path, String body, String authorization, java.time.Instant receivedAt) {
+	public record Recorded(String method, String path, String body, String authorization, long receivedNanos) {
+
+		/** How long after the earlier request this one arrived, on the monotonic clock (the wall clock may be set). */
+		public Duration after(Recorded earlier) {
+			return Duration.ofNanos(receivedNanos - earlier.receivedNanos);
+		}
 
 		boolean isChat() {
 			return path.endsWith("/chat/completions") || path.equals("/api/chat");

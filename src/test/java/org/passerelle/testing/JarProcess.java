@@ -38,7 +38,7 @@ public final class JarProcess {
 	}
 
 	public Result run(String... args) throws IOException, InterruptedException {
-		return start(args).await(Duration.ofMinutes(2));
+		return start(args).await();
 	}
 
 	public Running start(String... args) throws IOException {
@@ -62,6 +62,11 @@ public final class JarProcess {
 	/** A child process still running, and where its output goes. */
 	public record Running(Process process, Path logs) {
 
+		/** Waits for the process to exit; fails at {@link Await#LIMIT}. */
+		public Result await() throws IOException, InterruptedException {
+			return await(Await.LIMIT);
+		}
+
 		public Result await(Duration timeout) throws IOException, InterruptedException {
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly();
@@ -69,6 +74,32 @@ public final class JarProcess {
 			}
 			return new Result(process.exitValue(), Files.readString(logs.resolve("stdout"), StandardCharsets.UTF_8),
 					Files.readString(logs.resolve("stderr"), StandardCharsets.UTF_8));
+		}
+
+		/** Waits until the process has written this text to its output; fails if it exits first. */
+		public void awaitOutput(String text) throws InterruptedException {
+			Await.until("'" + text + "' in passerelle's output", () -> {
+				if (output().contains(text)) {
+					return true;
+				}
+				if (!process.isAlive() && !output().contains(text)) {
+					throw new AssertionError("passerelle exited (" + process.exitValue() + ") without writing '" + text
+							+ "':\n" + output());
+				}
+				return false;
+			}, () -> "its output so far:\n" + output());
+		}
+
+		/** What it has written so far, standard output then standard error. */
+		public String output() {
+			try {
+				// lenient decoding: the last character may be half written
+				return new String(Files.readAllBytes(logs.resolve("stdout")), StandardCharsets.UTF_8)
+						+ new String(Files.readAllBytes(logs.resolve("stderr")), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
 		}
 
 	}
