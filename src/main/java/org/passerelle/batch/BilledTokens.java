@@ -1,6 +1,7 @@
 package org.passerelle.batch;
 
 import org.passerelle.llm.ProviderResponses;
+import org.passerelle.llm.SpendingCap;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 
@@ -16,11 +17,21 @@ class BilledTokens implements ItemStream {
 
 	static final String OUTPUT = "passerelle.tokens.output";
 
+	/** Set when the run stopped at its spending cap: which cap, in words. */
+	static final String CAP_REACHED = "passerelle.cap.reached";
+
 	private long[] atStart = ProviderResponses.billedTokens();
+
+	private final SpendingCap cap;
+
+	BilledTokens(SpendingCap cap) {
+		this.cap = cap;
+	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		atStart = ProviderResponses.billedTokens();
+		cap.start();
 	}
 
 	@Override
@@ -28,6 +39,9 @@ class BilledTokens implements ItemStream {
 		long[] now = ProviderResponses.billedTokens();
 		context.putLong(INPUT, now[0] - atStart[0]);
 		context.putLong(OUTPUT, now[1] - atStart[1]);
+		if (cap.reached()) {
+			context.putString(CAP_REACHED, cap.describe());
+		}
 	}
 
 }

@@ -3,6 +3,7 @@ package org.passerelle.batch;
 import java.nio.file.Path;
 
 import org.passerelle.ledger.ArticleLedger;
+import org.passerelle.llm.PartAnswers;
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -23,7 +24,11 @@ class LedgerItemWriter implements ItemWriter<Translation> {
 
 	private final FailedArticleRecorder failures;
 
-	LedgerItemWriter(ArticleLedger ledger, Path outputDir, long jobExecutionId, FailedArticleRecorder failures) {
+	private final PartAnswers partAnswers;
+
+	LedgerItemWriter(ArticleLedger ledger, Path outputDir, long jobExecutionId, FailedArticleRecorder failures,
+			PartAnswers partAnswers) {
+		this.partAnswers = partAnswers;
 		this.ledger = ledger;
 		this.outputDir = outputDir;
 		this.jobExecutionId = jobExecutionId;
@@ -36,6 +41,10 @@ class LedgerItemWriter implements ItemWriter<Translation> {
 		for (Translation translation : chunk) {
 			ledger.recordSuccess(translation, outputDir, OutputPaths.of(outputDir, translation.article().source().id()),
 					jobExecutionId);
+		}
+		// the outputs are on disk and about to be committed; if the commit fails, the files are reused anyway
+		for (Translation translation : chunk) {
+			partAnswers.forget(translation.article().sha256());
 		}
 	}
 

@@ -16,12 +16,14 @@ import java.util.Map;
  * @param failed articles recorded as failed in the ledger
  * @param gone articles whose file vanished before it was read: not failures
  * @param skipped files that are not articles, by kind ({@code .pdf}, {@code .part}, "hidden")
+ * @param deferred articles left because the run reached its spending cap: read but not sent, or not read yet
+ * @param capReached the spending cap the run stopped at, in words, or null
  * @param retries calls to the provider that were tried again
  * @param errors why the execution itself failed, if it did
  */
 public record RunSummary(long executionId, LocalDate date, LocalDateTime start, LocalDateTime end, String status,
 		String inputDir, long read, long written, long unchanged, long failed, long gone, Map<String, Integer> skipped,
-		long retries, long inputTokens, long outputTokens, List<Throwable> errors) {
+		long deferred, String capReached, long retries, long inputTokens, long outputTokens, List<Throwable> errors) {
 
 	public RunSummary {
 		skipped = Map.copyOf(skipped);

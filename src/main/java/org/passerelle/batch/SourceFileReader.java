@@ -41,9 +41,17 @@ public class SourceFileReader extends ItemStreamSupport implements ItemStreamRea
 
 	private String lastId;
 
+	private DeferredArticles deferred;
+
 	/** Every article of the folder. */
 	public SourceFileReader(Path inputDir) {
 		this(inputDir, null);
+	}
+
+	/** Articles a run stopped at its spending cap left unsent come first on its restart. */
+	SourceFileReader deferring(DeferredArticles deferredArticles) {
+		this.deferred = deferredArticles;
+		return this;
 	}
 
 	/**
@@ -78,6 +86,10 @@ public class SourceFileReader extends ItemStreamSupport implements ItemStreamRea
 
 	@Override
 	public SourceFile read() {
+		String again = deferred == null ? null : deferred.nextToReadAgain();
+		if (again != null) {
+			return InputFiles.withNamesakes(SourceFile.fromId(inputDir, again));
+		}
 		while (articles.hasNext()) {
 			SourceFile next = articles.next();
 			if (lastId == null || InputFiles.compareIds(next.id(), lastId) > 0) {

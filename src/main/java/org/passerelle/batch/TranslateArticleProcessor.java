@@ -16,6 +16,7 @@ import org.passerelle.article.ArticleLoader;
 import org.passerelle.article.SourceFile;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.LedgerEntry;
+import org.passerelle.llm.SpendingCapReachedException;
 import org.passerelle.llm.TranslatedArticle;
 import org.passerelle.llm.Translation;
 import org.passerelle.llm.TranslationService;
@@ -24,6 +25,7 @@ import org.passerelle.output.OutputPaths;
 import org.passerelle.output.PairedOutputWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -59,6 +61,10 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 	private final FailedArticleRecorder recorder;
 
 	private final OutputNamesakes namesakes;
+
+	private DeferredArticles deferred;
+
+	private StepExecution stepExecution;
 
 	// This run's translations by content hash, finished or in progress (articles of a chunk run
 	// concurrently). Bounded: identical files are usually scraped close together, and memory must not
@@ -121,11 +127,28 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		if (outages.providerDown()) {
 			throw new IllegalStateException(source.id() + ": not sent, the run is stopping because the provider is down");
 		}
-		Translation translation = translateOnce(article);
+		Translation translation;
+		try {
+			translation = translateOnce(article);
+		}
+		catch (SpendingCapReachedException capped) {
+			// left for the restart: the step stops once this chunk, with the calls in flight, is committed
+			deferred.defer(source);
+			stepExecution.setTerminateOnly();
+			log.info("{}: {}", source.id(), capped.getMessage());
+			return null;
+		}
 		outages.providerAnswered();
 		log.info("{}: translated ({} paragraphs, {} + {} tokens, {} ms)", source.id(), article.paragraphs().size(),
 				translation.inputTokens(), translation.outputTokens(), translation.llmTime().toMillis());
 		return written(translation);
+	}
+
+	/** Where articles go that the spending cap kept from being sent, and the step to stop when that happens. */
+	TranslateArticleProcessor stoppingAtCap(DeferredArticles deferredArticles, StepExecution step) {
+		this.deferred = deferredArticles;
+		this.stepExecution = step;
+		return this;
 	}
 
 	/** Files go to disk as soon as the answer is in: if the process dies, what was paid for is kept. */

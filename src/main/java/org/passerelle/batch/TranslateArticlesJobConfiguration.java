@@ -8,6 +8,8 @@ import org.passerelle.article.ArticleLoader;
 import org.passerelle.article.SourceFile;
 import org.passerelle.config.PasserelleProperties;
 import org.passerelle.ledger.ArticleLedger;
+import org.passerelle.llm.PartAnswers;
+import org.passerelle.llm.SpendingCap;
 import org.passerelle.llm.Translation;
 import org.passerelle.llm.TranslationService;
 import org.passerelle.output.PairedOutputWriter;
@@ -16,6 +18,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +45,8 @@ class TranslateArticlesJobConfiguration {
 			PasserelleProperties properties, SourceFileReader sourceFileReader,
 			TranslateArticleProcessor translateArticleProcessor, LedgerItemWriter ledgerItemWriter,
 			FailedArticleRecorder failedArticleRecorder, ProviderRetryPolicy providerRetryPolicy,
-			ProviderOutageSkipPolicy providerOutageSkipPolicy, ThreadPoolTaskExecutor articleTaskExecutor) {
+			ProviderOutageSkipPolicy providerOutageSkipPolicy, ThreadPoolTaskExecutor articleTaskExecutor,
+			DeferredArticles deferredArticles, SpendingCap spendingCap) {
 		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.effectiveChunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceFileReader)
@@ -58,7 +62,8 @@ class TranslateArticlesJobConfiguration {
 			.skipListener(failedArticleRecorder)
 			.stream(failedArticleRecorder)
 			.listener(providerRetryPolicy)
-			.stream(new BilledTokens())
+			.stream(new BilledTokens(spendingCap))
+			.stream(deferredArticles)
 			.build();
 	}
 
@@ -97,12 +102,18 @@ class TranslateArticlesJobConfiguration {
 
 	@Bean
 	@StepScope
-	SourceFileReader sourceFileReader(ArticleLedger ledger,
+	SourceFileReader sourceFileReader(ArticleLedger ledger, DeferredArticles deferredArticles,
 			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed) {
-		return Boolean.parseBoolean(onlyFailed) ? SourceFileReader.failedOnly(ledger, Path.of(inputDir), Path.of(outputDir))
-				: new SourceFileReader(Path.of(inputDir));
+		return (Boolean.parseBoolean(onlyFailed) ? SourceFileReader.failedOnly(ledger, Path.of(inputDir), Path.of(outputDir))
+				: new SourceFileReader(Path.of(inputDir))).deferring(deferredArticles);
+	}
+
+	@Bean
+	@StepScope
+	DeferredArticles deferredArticles() {
+		return new DeferredArticles();
 	}
 
 	@Bean
@@ -111,18 +122,20 @@ class TranslateArticlesJobConfiguration {
 			@Lazy TranslationService translationService, ProviderOutageSkipPolicy providerOutageSkipPolicy, Clock clock,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force,
-			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, FailedArticleRecorder failedArticleRecorder) {
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, FailedArticleRecorder failedArticleRecorder,
+			DeferredArticles deferredArticles, @Value("#{stepExecution}") StepExecution stepExecution) {
 		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
 				new PairedOutputWriter(Path.of(outputDir), clock), Path.of(outputDir), jobExecutionId,
-				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force)), failedArticleRecorder);
+				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force)), failedArticleRecorder)
+			.stoppingAtCap(deferredArticles, stepExecution);
 	}
 
 	@Bean
 	@StepScope
 	LedgerItemWriter ledgerItemWriter(ArticleLedger ledger, FailedArticleRecorder failedArticleRecorder,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new LedgerItemWriter(ledger, Path.of(outputDir), jobExecutionId, failedArticleRecorder);
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, PartAnswers partAnswers) {
+		return new LedgerItemWriter(ledger, Path.of(outputDir), jobExecutionId, failedArticleRecorder, partAnswers);
 	}
 
 	@Bean

@@ -144,6 +144,23 @@ public class TranslationRuns {
 		return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
 	}
 
+	/** Articles of the folder after this one in reading order: what a run stopped there has not read yet. */
+	private static long unreadAfter(String inputDir, String lastId) {
+		if (inputDir == null || !java.nio.file.Files.isDirectory(Path.of(inputDir))) {
+			return 0;
+		}
+		long unread = 0;
+		try (org.passerelle.article.InputFiles files = new org.passerelle.article.InputFiles(Path.of(inputDir))) {
+			while (files.hasNext()) {
+				String id = files.next().id();
+				if (lastId == null || org.passerelle.article.InputFiles.compareIds(id, lastId) > 0) {
+					unread++;
+				}
+			}
+		}
+		return unread;
+	}
+
 	/** The most recent executions, newest first. */
 	public List<RunSummary> recent(int limit) {
 		List<RunSummary> runs = new ArrayList<>();
@@ -162,6 +179,8 @@ public class TranslationRuns {
 		long unchanged = 0;
 		long failed = 0;
 		long gone = 0;
+		long deferred = 0;
+		String capReached = null;
 		java.util.Map<String, Integer> skipped = java.util.Map.of();
 		long inputTokens = 0;
 		long outputTokens = 0;
@@ -171,9 +190,17 @@ public class TranslationRuns {
 			read += step.getReadCount();
 			written += step.getWriteCount();
 			long goneHere = step.getExecutionContext().getLong(FailedArticleRecorder.GONE, 0L);
+			long deferredHere = step.getExecutionContext().getLong(DeferredArticles.KEY + ".count", 0L);
 			gone += goneHere;
-			// gone articles are filtered out too, but they were not left alone: they were not there
-			unchanged += step.getFilterCount() - goneHere;
+			if (step.getExecutionContext().containsKey(BilledTokens.CAP_REACHED)) {
+				capReached = step.getExecutionContext().getString(BilledTokens.CAP_REACHED);
+				deferredHere += unreadAfter(execution.getJobParameters().getString(RunParameters.INPUT_DIR),
+						step.getExecutionContext().getString(SourceFileReader.NAME + "." + SourceFileReader.LAST_ID, null));
+			}
+			deferred += deferredHere;
+			// gone and deferred articles are filtered out too, but they were not left alone as up to date
+			unchanged += step.getFilterCount() - goneHere
+					- step.getExecutionContext().getLong(DeferredArticles.KEY + ".count", 0L);
 			skipped = SourceFileReader.parse(step.getExecutionContext()
 				.getString(SourceFileReader.NAME + "." + SourceFileReader.SKIPPED, ""));
 			failed += step.getSkipCount();
@@ -183,7 +210,7 @@ public class TranslationRuns {
 		return new RunSummary(execution.getId(), execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
 				execution.getStartTime(), execution.getEndTime(), execution.getStatus().name(),
 				execution.getJobParameters().getString(RunParameters.INPUT_DIR), read, written, unchanged, failed, gone,
-				skipped, retries, inputTokens, outputTokens, execution.getAllFailureExceptions());
+				skipped, deferred, capReached, retries, inputTokens, outputTokens, execution.getAllFailureExceptions());
 	}
 
 }

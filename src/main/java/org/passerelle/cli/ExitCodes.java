@@ -18,6 +18,9 @@ public final class ExitCodes {
 	/** The run finished, but some articles failed (see the ledger). */
 	public static final int SOME_ARTICLES_FAILED = 4;
 
+	/** The run stopped at its spending cap; nothing failed, the rest is left for a restart or the next run. */
+	public static final int SPENDING_CAP = 5;
+
 	private ExitCodes() {
 	}
 

@@ -121,6 +121,12 @@ final class JobLaunch {
 				return ExitCodes.OK;
 			}
 			case "STOPPED" -> {
+				if (summary.capReached() != null) {
+					err.printf("passerelle: stopped at %s: %,d articles translated, %,d left; 'restart' (with a higher "
+							+ "cap, or none) or tomorrow's run continues.%n", summary.capReached(), summary.written(),
+							summary.deferred());
+					return ExitCodes.SPENDING_CAP;
+				}
 				err.println("passerelle: the run was stopped; 'restart' finishes it.");
 				return ExitCodes.JOB_FAILED;
 			}

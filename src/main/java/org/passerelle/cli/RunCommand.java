@@ -10,6 +10,7 @@ import org.passerelle.article.InputFiles;
 import org.passerelle.batch.RunEstimate;
 import org.passerelle.batch.RunRequest;
 import org.passerelle.config.PasserelleProperties;
+import org.passerelle.llm.SpendingCap;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +76,11 @@ class RunCommand implements Callable<Integer> {
 						price(prices.inputPerMillion()), price(prices.outputPerMillion())),
 						() -> out.println("No cost estimate: set PASSERELLE_LLM_INPUT_PRICE_PER_MILLION and "
 								+ "PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION to your provider's prices."));
+			SpendingCap cap = context.getBean(SpendingCap.class);
+			cap.fits(estimate.inputTokens(), estimate.outputTokens())
+				.ifPresent(fits -> out.println(fits ? "This fits under " + cap.describe() + "."
+						: "This is over " + cap.describe() + ": the run will stop there, and 'restart' or the next run "
+								+ "continues."));
 			estimate.unusableReasons().forEach(reason -> out.println("  unusable: " + reason));
 			InputFiles.describeSkipped(estimate.skipped()).ifPresent(skipped -> out.println(skipped + "."));
 			return ExitCodes.OK;

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("passerelle")
 public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, Integer chunkSize,
-		int summaryMaxSentences, long maxFileBytes, Llm llm) {
+		int summaryMaxSentences, long maxFileBytes, Llm llm, @DefaultValue Spending spending) {
 
 	public PasserelleProperties {
 		require(workDir != null, "passerelle.work-dir (PASSERELLE_WORK_DIR) must be set");
@@ -25,6 +25,24 @@ public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, 
 				"passerelle.summary-max-sentences must be between 1 and 20, was " + summaryMaxSentences);
 		require(maxFileBytes >= 1, "passerelle.max-file-bytes must be positive, was " + maxFileBytes);
 		require(llm != null, "passerelle.llm settings are missing");
+		require(spending.maxCostPerRun() == null || llm.prices().known(),
+				"PASSERELLE_MAX_COST_PER_RUN needs the provider's prices: set PASSERELLE_LLM_INPUT_PRICE_PER_MILLION and "
+						+ "PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION (or cap tokens with PASSERELLE_MAX_TOKENS_PER_RUN)");
+	}
+
+	/**
+	 * The most one run may spend: in money, at the configured prices, and/or in tokens. Unset, no cap.
+	 * A restart is a run of its own, with a fresh allowance.
+	 */
+	public record Spending(Double maxCostPerRun, Long maxTokensPerRun) {
+
+		public Spending {
+			require(maxCostPerRun == null || maxCostPerRun > 0,
+					"PASSERELLE_MAX_COST_PER_RUN must be positive (or unset for no cap), was " + maxCostPerRun);
+			require(maxTokensPerRun == null || maxTokensPerRun > 0,
+					"PASSERELLE_MAX_TOKENS_PER_RUN must be positive (or unset for no cap), was " + maxTokensPerRun);
+		}
+
 	}
 
 	/**

@@ -1,10 +1,7 @@
 package org.passerelle.llm;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -24,9 +21,6 @@ final class ArticleInParts {
 	/** Notes on a part are asked for in 2 sentences; an answer with a few more is still usable. */
 	static final int MAX_NOTE_SENTENCES = 4;
 
-	/** Answers to parts kept in memory, so that a retried long article pays only for the parts that failed. */
-	private static final int REMEMBERED_PARTS = 512;
-
 	private final ArticleTranslator translator;
 
 	private final ModelCalls calls;
@@ -43,16 +37,15 @@ final class ArticleInParts {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final Map<String, TranslatedArticle> translatedParts = Collections.synchronizedMap(
-			new LinkedHashMap<>(16, 0.75f, true) {
-				@Override
-				protected boolean removeEldestEntry(Map.Entry<String, TranslatedArticle> eldest) {
-					return size() > REMEMBERED_PARTS;
-				}
-			});
+	// answers to parts, on disk: a retried or restarted long article pays only for the parts it lacks
+	private final PartAnswers partAnswers;
+
+	private final String engine;
 
 	ArticleInParts(ArticleTranslator translator, ModelCalls calls, TokenBudget budget, ArticleSplitter splitter,
-			Executor executor, int maxSummarySentences) {
+			Executor executor, int maxSummarySentences, PartAnswers partAnswers, Translation.Engine engine) {
+		this.partAnswers = partAnswers;
+		this.engine = engine.provider() + "/" + engine.model() + "/" + engine.promptVersion();
 		this.translator = translator;
 		this.calls = calls;
 		this.budget = budget;
@@ -131,10 +124,10 @@ final class ArticleInParts {
 	private TranslatedArticle partAnswer(Article article, ArticleSplitter.Segment segment, String before,
 			Position position, ModelCalls.Tally tally) throws TranslationFailedException {
 		String payload = json.writeValueAsString(new PartPayload(article.title(), before, segment.texts()));
-		String key = position + ":" + payload;
-		TranslatedArticle remembered = translatedParts.get(key);
-		if (remembered != null) {
-			return remembered;
+		String key = engine + "\n" + position + "\n" + payload;
+		java.util.Optional<TranslatedArticle> kept = partAnswers.find(article.sha256(), key);
+		if (kept.isPresent()) {
+			return kept.get();
 		}
 		int pieces = segment.pieces().size();
 		int titleTokens = TokenCounter.shared().count(article.title());
@@ -145,7 +138,7 @@ final class ArticleInParts {
 		if (problem != null) {
 			throw ModelCalls.refused(article, result.finishReason(), "part " + position + ": " + problem);
 		}
-		translatedParts.put(key, result.content());
+		partAnswers.keep(article.sha256(), key, result.content());
 		return result.content();
 	}
 

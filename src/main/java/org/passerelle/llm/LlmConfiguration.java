@@ -26,10 +26,15 @@ class LlmConfiguration {
 	}
 
 	@Bean
+	SpendingCap spendingCap(PasserelleProperties properties) {
+		return new SpendingCap(properties.spending(), properties.llm().prices());
+	}
+
+	@Bean
 	@Lazy
-	ProviderLimits providerLimits(PasserelleProperties properties) {
+	ProviderLimits providerLimits(PasserelleProperties properties, SpendingCap spendingCap) {
 		PasserelleProperties.Llm llm = properties.llm();
-		return new ProviderLimits(llm.concurrency(), llm.requestsPerMinute(), llm.tokensPerMinute());
+		return new ProviderLimits(llm.concurrency(), llm.requestsPerMinute(), llm.tokensPerMinute()).withCap(spendingCap);
 	}
 
 	/** Runs the parts of long articles; the shared limits, not this pool, cap the calls in flight. */
@@ -44,13 +49,20 @@ class LlmConfiguration {
 		return executor;
 	}
 
+	/** The parts of long articles answered so far, in the work directory, so that no part is paid twice. */
+	@Bean
+	PartAnswers partAnswers(PasserelleProperties properties) {
+		return new PartAnswers(properties.workDir().resolve("parts"));
+	}
+
 	@Bean
 	@Lazy
 	TranslationService translationService(PasserelleProperties properties, Translation.Engine engine,
-			TokenBudget tokenBudget, ProviderLimits providerLimits, ThreadPoolTaskExecutor articlePartExecutor) {
+			TokenBudget tokenBudget, ProviderLimits providerLimits, ThreadPoolTaskExecutor articlePartExecutor,
+			PartAnswers partAnswers) {
 		PasserelleProperties.Llm llm = properties.llm();
 		return new TranslationService(ChatModelFactory.create(llm), engine, properties.summaryMaxSentences(),
-				llm.effectiveApiKey(), tokenBudget, providerLimits, articlePartExecutor);
+				llm.effectiveApiKey(), tokenBudget, providerLimits, articlePartExecutor, partAnswers);
 	}
 
 }

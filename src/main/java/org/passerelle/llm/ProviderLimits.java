@@ -28,6 +28,8 @@ public class ProviderLimits {
 
 	private final AtomicLong pausedUntilNanos;
 
+	private SpendingCap cap = SpendingCap.none();
+
 	/** Time as the limits see it; tests replace it with one that moves only when someone waits. */
 	public interface Clock extends TimeMeter, BlockingStrategy {
 
@@ -65,6 +67,12 @@ public class ProviderLimits {
 		this.tokensPerMinute = tokensPerMinute == null ? 0 : tokensPerMinute;
 	}
 
+	/** The run's spending cap, checked before every call. */
+	public ProviderLimits withCap(SpendingCap spendingCap) {
+		this.cap = spendingCap;
+		return this;
+	}
+
 	private static Bucket perMinute(long limit, Clock clock) {
 		return Bucket.builder()
 			.addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)))
@@ -80,6 +88,14 @@ public class ProviderLimits {
 		waitOutPause();
 		inFlight.acquire();
 		try {
+			// checked once a slot is free: the calls ahead of this one have been billed or are in flight
+			cap.reserve(estimatedTokens);
+		}
+		catch (SpendingCapReachedException ex) {
+			inFlight.release();
+			throw ex;
+		}
+		try {
 			if (requests != null) {
 				requests.asBlocking().consume(1, clock);
 			}
@@ -89,9 +105,10 @@ public class ProviderLimits {
 				charged = Math.min(Math.max(estimatedTokens, 1), tokensPerMinute);
 				tokens.asBlocking().consume(charged, clock);
 			}
-			return new Permit(charged);
+			return new Permit(charged, estimatedTokens);
 		}
 		catch (InterruptedException | RuntimeException ex) {
+			cap.release(estimatedTokens);
 			inFlight.release();
 			throw ex;
 		}
@@ -121,10 +138,13 @@ public class ProviderLimits {
 
 		private final long chargedTokens;
 
+		private final long reservedTokens;
+
 		private boolean closed;
 
-		private Permit(long chargedTokens) {
+		private Permit(long chargedTokens, long reservedTokens) {
 			this.chargedTokens = chargedTokens;
+			this.reservedTokens = reservedTokens;
 		}
 
 		/** Replaces the estimate with the tokens the provider reported (input plus output). */
@@ -145,6 +165,7 @@ public class ProviderLimits {
 		public synchronized void close() {
 			if (!closed) {
 				closed = true;
+				cap.release(reservedTokens);
 				inFlight.release();
 			}
 		}

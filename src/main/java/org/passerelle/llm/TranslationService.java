@@ -42,13 +42,14 @@ public class TranslationService {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	public TranslationService(ChatModel chatModel, Translation.Engine engine, int maxSummarySentences, String secret,
-			TokenBudget budget, ProviderLimits limits, Executor partExecutor) {
+			TokenBudget budget, ProviderLimits limits, Executor partExecutor, PartAnswers partAnswers) {
 		this.translator = AiServices.builder(ArticleTranslator.class).chatModel(chatModel).build();
 		this.engine = engine;
 		this.maxSummarySentences = maxSummarySentences;
 		this.budget = budget;
 		this.calls = new ModelCalls(limits, engine.model(), secret);
-		this.inParts = new ArticleInParts(translator, calls, budget, splitter, partExecutor, maxSummarySentences);
+		this.inParts = new ArticleInParts(translator, calls, budget, splitter, partExecutor, maxSummarySentences,
+				partAnswers, engine);
 	}
 
 	public Translation.Engine engine() {

@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LongArticleHttpTests {
 
+	@org.junit.jupiter.api.io.TempDir
+	java.nio.file.Path workDir;
 
 	private FakeLlmServer fake;
 
@@ -76,6 +78,38 @@ class LongArticleHttpTests {
 		});
 	}
 
+	@Test
+	void aLongArticleInterruptedPartWayPaysForEachPartOnceWhenItIsTranslatedAgain() throws Exception {
+		fake.contextTokens(2000);
+		Article article = longArticle(3000);
+		// parts one after another, so that "the first three answers" are three whole parts
+		fake.failAfter(3, 503, "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_is_overloaded\"}}");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> service(2000, Runnable::run).translate(article))
+			.isInstanceOf(TranslationFailedException.class);
+		List<String> paidFirst = partsSent(fake.chatRequests().subList(0, 3));
+		fake.reset().contextTokens(2000);
+		fake.forgetRequests();
+
+		Translation translation = service(2000, Runnable::run).translate(article);
+
+		assertWhole(article, translation);
+		List<String> paidAgain = partsSent(fake.chatRequests());
+		assertThat(paidAgain).as("no part answered before is asked again").doesNotContainAnyElementsOf(paidFirst)
+			.doesNotHaveDuplicates();
+		assertThat(paidFirst.size() + paidAgain.size()).as("every part paid once")
+			.isEqualTo(java.util.stream.Stream.concat(paidFirst.stream(), paidAgain.stream()).distinct().count());
+		assertThat(workDir.resolve("parts").resolve(article.sha256())).as("kept until the outputs are committed")
+			.isDirectory();
+		new PartAnswers(workDir.resolve("parts")).forget(article.sha256());
+		assertThat(workDir.resolve("parts").resolve(article.sha256())).doesNotExist();
+	}
+
+	/** The part requests among these (a summary's request carries notes instead), as the text they sent. */
+	private static List<String> partsSent(List<FakeLlmServer.Recorded> requests) {
+		return requests.stream().map(FakeLlmServer.Recorded::article).filter(sent -> sent.has("before"))
+			.map(Object::toString).toList();
+	}
+
 	/** Same paragraph count, and each English paragraph carries its source paragraph's marker number. */
 	private static void assertWhole(Article article, Translation translation) {
 		List<String> english = translation.english().paragraphs();
@@ -120,10 +154,16 @@ class LongArticleHttpTests {
 	}
 
 	private TranslationService service(int contextTokens) {
+		return service(contextTokens, parts);
+	}
+
+	/** A new service, as a new process would build: nothing in memory, only what the work directory holds. */
+	private TranslationService service(int contextTokens, java.util.concurrent.Executor partExecutor) {
 		PasserelleProperties.Llm llm = TestArticles.llm("openai", fake.openAiBaseUrl(), "key");
 		return new TranslationService(ChatModelFactory.create(llm),
 				new Translation.Engine("openai", FakeLlmServer.MODEL, PromptVersion.current()), 3, "key",
-				TokenBudget.of(contextTokens, 8192, 3), new ProviderLimits(4, null, null), parts);
+				TokenBudget.of(contextTokens, 8192, 3), new ProviderLimits(4, null, null), partExecutor,
+				new PartAnswers(workDir.resolve("parts")));
 	}
 
 }

@@ -138,7 +138,9 @@ class TranslationServiceHttpTests {
 		Translation.Engine engine = new Translation.Engine(llm.providerKind().id(), llm.effectiveModel(),
 				PromptVersion.current());
 		return new TranslationService(ChatModelFactory.create(llm), engine, 3, llm.effectiveApiKey(),
-				TokenBudget.of(llm.contextTokens(), llm.maxOutputTokens(), 3), limits, Runnable::run);
+				TokenBudget.of(llm.contextTokens(), llm.maxOutputTokens(), 3), limits, Runnable::run,
+				new PartAnswers(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "passerelle-test-parts-"
+						+ java.util.UUID.randomUUID())));
 	}
 
 }

@@ -1,0 +1,107 @@
+package org.passerelle.llm;
+
+import java.util.OptionalDouble;
+
+import org.passerelle.config.PasserelleProperties;
+
+/**
+ * The most one run may spend, in money (at the configured prices) or in tokens. Before each request,
+ * what the run has been billed so far, plus the estimates of the calls in flight, plus this request's
+ * estimate, must stay within the cap; the first request that would cross it is refused, and so is every
+ * one after it, so the run stops sending and ends once the calls in flight are done. Estimates are priced
+ * at the dearer of the input and output prices: the cap is never crossed by an estimate that ran short.
+ */
+public final class SpendingCap {
+
+	private final Double maxCost;
+
+	private final Long maxTokens;
+
+	private final PasserelleProperties.Prices prices;
+
+	private long[] billedAtStart = ProviderResponses.billedTokens();
+
+	private long reservedTokens;
+
+	private boolean reached;
+
+	public SpendingCap(PasserelleProperties.Spending spending, PasserelleProperties.Prices prices) {
+		this.maxCost = spending.maxCostPerRun();
+		this.maxTokens = spending.maxTokensPerRun();
+		this.prices = prices;
+	}
+
+	public static SpendingCap none() {
+		return new SpendingCap(new PasserelleProperties.Spending(null, null), new PasserelleProperties.Prices(null, null));
+	}
+
+	public boolean isSet() {
+		return maxCost != null || maxTokens != null;
+	}
+
+	/** A run starts: what earlier runs of this process were billed does not count against it. */
+	public synchronized void start() {
+		billedAtStart = ProviderResponses.billedTokens();
+		reservedTokens = 0;
+		reached = false;
+	}
+
+	/** True once a request was refused: the run is stopping at the cap. */
+	public synchronized boolean reached() {
+		return reached;
+	}
+
+	/** The cap in words: "the spending cap of 20.00", "the cap of 100,000 tokens". */
+	public String describe() {
+		return maxCost != null ? String.format("the spending cap of %.2f", maxCost)
+				: String.format("the cap of %,d tokens", maxTokens);
+	}
+
+	/** Holds this request's estimate against the cap, or refuses it. */
+	synchronized void reserve(long estimatedTokens) throws SpendingCapReachedException {
+		if (!isSet()) {
+			return;
+		}
+		long[] now = ProviderResponses.billedTokens();
+		long input = now[0] - billedAtStart[0];
+		long output = now[1] - billedAtStart[1];
+		long pending = reservedTokens + estimatedTokens;
+		boolean over = reached
+				|| maxTokens != null && input + output + pending > maxTokens
+				|| maxCost != null && cost(input, output) + pending * dearestPricePerToken() > maxCost;
+		if (over) {
+			reached = true;
+			throw new SpendingCapReachedException(describe());
+		}
+		reservedTokens += estimatedTokens;
+	}
+
+	/** The call is over; its real usage is in what the provider billed. */
+	synchronized void release(long estimatedTokens) {
+		if (isSet()) {
+			reservedTokens -= estimatedTokens;
+		}
+	}
+
+	/** Whether work estimated at these tokens fits under the cap, for a dry run; empty when no cap is set. */
+	public java.util.Optional<Boolean> fits(long inputTokens, long outputTokens) {
+		if (!isSet()) {
+			return java.util.Optional.empty();
+		}
+		boolean tokensFit = maxTokens == null || inputTokens + outputTokens <= maxTokens;
+		boolean costFits = maxCost == null || cost(inputTokens, outputTokens) <= maxCost;
+		return java.util.Optional.of(tokensFit && costFits);
+	}
+
+	private double cost(long input, long output) {
+		OptionalDouble cost = prices.cost(input, output);
+		return cost.orElse(0);
+	}
+
+	private double dearestPricePerToken() {
+		double input = prices.inputPerMillion() == null ? 0 : prices.inputPerMillion();
+		double output = prices.outputPerMillion() == null ? 0 : prices.outputPerMillion();
+		return Math.max(input, output) / 1_000_000.0;
+	}
+
+}
