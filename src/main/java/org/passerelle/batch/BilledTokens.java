@@ -17,10 +17,17 @@ class BilledTokens implements ItemStream {
 
 	static final String OUTPUT = "passerelle.tokens.output";
 
+	/** Of those, the tokens of answers taken from a provider batch, billed at the batch price. */
+	static final String BATCH_INPUT = "passerelle.tokens.batch.input";
+
+	static final String BATCH_OUTPUT = "passerelle.tokens.batch.output";
+
 	/** Set when the run stopped at its spending cap: which cap, in words. */
 	static final String CAP_REACHED = "passerelle.cap.reached";
 
 	private long[] atStart = ProviderResponses.billedTokens();
+
+	private long[] batchAtStart = ProviderResponses.batchTokens();
 
 	private final SpendingCap cap;
 
@@ -31,14 +38,20 @@ class BilledTokens implements ItemStream {
 	@Override
 	public void open(ExecutionContext context) {
 		atStart = ProviderResponses.billedTokens();
+		batchAtStart = ProviderResponses.batchTokens();
 		cap.start();
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
 		long[] now = ProviderResponses.billedTokens();
-		context.putLong(INPUT, now[0] - atStart[0]);
-		context.putLong(OUTPUT, now[1] - atStart[1]);
+		long[] batch = ProviderResponses.batchTokens();
+		long batchInput = batch[0] - batchAtStart[0];
+		long batchOutput = batch[1] - batchAtStart[1];
+		context.putLong(INPUT, now[0] - atStart[0] + batchInput);
+		context.putLong(OUTPUT, now[1] - atStart[1] + batchOutput);
+		context.putLong(BATCH_INPUT, batchInput);
+		context.putLong(BATCH_OUTPUT, batchOutput);
 		if (cap.reached()) {
 			context.putString(CAP_REACHED, cap.describe());
 		}

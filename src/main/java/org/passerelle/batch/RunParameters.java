@@ -19,10 +19,17 @@ final class RunParameters {
 	/** A {@code retry-failed} run: only articles whose last attempt failed. */
 	static final String ONLY_FAILED = "only.failed";
 
+	/** A run through the provider's batch API. */
+	static final String BATCH = "batch";
+
 	/** Makes every run its own job instance, so two runs on one day are two instances. */
 	static final String LAUNCHED_AT = "launched.at";
 
 	private RunParameters() {
+	}
+
+	/** What the batch steps need of a run's parameters. */
+	record Batching(boolean enabled, java.nio.file.Path inputDir, java.nio.file.Path outputDir, boolean force) {
 	}
 
 	static JobParameters of(RunRequest request, Clock clock) {
@@ -32,6 +39,7 @@ final class RunParameters {
 			.addLocalDate(RUN_DATE, request.date())
 			.addString(FORCE, Boolean.toString(request.force()), false)
 			.addString(ONLY_FAILED, Boolean.toString(request.onlyFailed()), false)
+			.addString(BATCH, Boolean.toString(request.batch()), false)
 			.addLong(LAUNCHED_AT, clock.millis())
 			.toJobParameters();
 	}

@@ -11,11 +11,17 @@ import java.time.LocalDate;
  * @param date the label of the run (by default, today)
  * @param force translate every article again, even those already done
  * @param onlyFailed only the articles whose last attempt failed
+ * @param batch send the articles through the provider's batch API (half price, answers within a day)
  */
-public record RunRequest(Path inputDir, Path outputDir, LocalDate date, boolean force, boolean onlyFailed) {
+public record RunRequest(Path inputDir, Path outputDir, LocalDate date, boolean force, boolean onlyFailed,
+		boolean batch) {
 
 	public RunRequest(Path inputDir, Path outputDir, LocalDate date, boolean force) {
-		this(inputDir, outputDir, date, force, false);
+		this(inputDir, outputDir, date, force, false, false);
+	}
+
+	public RunRequest(Path inputDir, Path outputDir, LocalDate date, boolean force, boolean onlyFailed) {
+		this(inputDir, outputDir, date, force, onlyFailed, false);
 	}
 
 }

@@ -19,11 +19,14 @@ import java.util.Map;
  * @param deferred articles left because the run reached its spending cap: read but not sent, or not read yet
  * @param capReached the spending cap the run stopped at, in words, or null
  * @param retries calls to the provider that were tried again
+ * @param inputTokens input tokens billed, live and batch
+ * @param batchInputTokens of those, the tokens of answers from a provider batch, billed at the batch price
  * @param errors why the execution itself failed, if it did
  */
 public record RunSummary(long executionId, LocalDate date, LocalDateTime start, LocalDateTime end, String status,
 		String inputDir, long read, long written, long unchanged, long failed, long gone, Map<String, Integer> skipped,
-		long deferred, String capReached, long retries, long inputTokens, long outputTokens, List<Throwable> errors) {
+		long deferred, String capReached, long retries, long inputTokens, long outputTokens, long batchInputTokens,
+		long batchOutputTokens, List<Throwable> errors) {
 
 	public RunSummary {
 		skipped = Map.copyOf(skipped);
@@ -31,6 +34,13 @@ public record RunSummary(long executionId, LocalDate date, LocalDateTime start, 
 
 	public long totalTokens() {
 		return inputTokens + outputTokens;
+	}
+
+	/** What the run cost at these prices, batch tokens at their share of the price; empty without prices. */
+	public java.util.OptionalDouble cost(org.passerelle.config.PasserelleProperties.Prices prices, double batchShare) {
+		java.util.OptionalDouble live = prices.cost(inputTokens - batchInputTokens, outputTokens - batchOutputTokens);
+		java.util.OptionalDouble batch = prices.cost(batchInputTokens, batchOutputTokens);
+		return live.isEmpty() ? live : java.util.OptionalDouble.of(live.getAsDouble() + batch.getAsDouble() * batchShare);
 	}
 
 	/** How long the execution ran (so far, if it has not ended). */

@@ -8,7 +8,10 @@ import org.passerelle.article.ArticleLoader;
 import org.passerelle.article.SourceFile;
 import org.passerelle.config.PasserelleProperties;
 import org.passerelle.ledger.ArticleLedger;
+import org.passerelle.llm.BatchAnswers;
 import org.passerelle.llm.PartAnswers;
+import org.passerelle.llm.ProviderBatches;
+import org.passerelle.llm.TokenBudget;
 import org.passerelle.llm.SpendingCap;
 import org.passerelle.llm.Translation;
 import org.passerelle.llm.TranslationService;
@@ -35,9 +38,62 @@ class TranslateArticlesJobConfiguration {
 
 	static final String STEP_NAME = "translateArticlesStep";
 
+	static final String SUBMIT_STEP_NAME = "submitBatchStep";
+
+	static final String AWAIT_STEP_NAME = "awaitBatchStep";
+
+	/**
+	 * In batch mode, the pending articles' requests first go to the provider as a batch, and the job waits
+	 * for its answers; the translating step then takes each article's answer from the batch, or asks live.
+	 * Outside batch mode the first two steps do nothing. A restart skips the steps that completed.
+	 */
 	@Bean
-	Job translateArticlesJob(JobRepository jobRepository, Step translateArticlesStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(translateArticlesStep).build();
+	Job translateArticlesJob(JobRepository jobRepository, Step submitBatchStep, Step awaitBatchStep,
+			Step translateArticlesStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(submitBatchStep).next(awaitBatchStep)
+			.next(translateArticlesStep).build();
+	}
+
+	@Bean
+	Step submitBatchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SubmitBatchTasklet submitBatchTasklet) {
+		return new StepBuilder(SUBMIT_STEP_NAME, jobRepository).tasklet(submitBatchTasklet, transactionManager).build();
+	}
+
+	@Bean
+	Step awaitBatchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AwaitBatchTasklet awaitBatchTasklet) {
+		return new StepBuilder(AWAIT_STEP_NAME, jobRepository).tasklet(awaitBatchTasklet, transactionManager).build();
+	}
+
+	@Bean
+	@StepScope
+	SubmitBatchTasklet submitBatchTasklet(PasserelleProperties properties, ArticleLoader loader, ArticleLedger ledger,
+			@Lazy TranslationService translationService, TokenBudget tokenBudget, SpendingCap spendingCap,
+			@Lazy ProviderBatches providerBatches, JobRepository jobRepository,
+			@Value("#{jobParameters['" + RunParameters.BATCH + "']}") String batch,
+			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
+			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
+			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force) {
+		return new SubmitBatchTasklet(new RunParameters.Batching(Boolean.parseBoolean(batch), Path.of(inputDir),
+				Path.of(outputDir), Boolean.parseBoolean(force)), loader, ledger, translationService, tokenBudget,
+				spendingCap, properties.llm().batch().discount(), providerBatches, jobRepository);
+	}
+
+	@Bean
+	@StepScope
+	AwaitBatchTasklet awaitBatchTasklet(PasserelleProperties properties, @Lazy ProviderBatches providerBatches,
+			JobRepository jobRepository) {
+		PasserelleProperties.Batch batch = properties.llm().batch();
+		return new AwaitBatchTasklet(providerBatches, properties.workDir(), batch.pollInterval(), batch.maxWait(),
+				jobRepository);
+	}
+
+	@Bean
+	@StepScope
+	BatchAnswersStream batchAnswersStream(BatchAnswers batchAnswers,
+			@Value("#{stepExecution.jobExecution.executionContext}") org.springframework.batch.infrastructure.item.ExecutionContext job) {
+		return new BatchAnswersStream(batchAnswers, ProviderBatch.results(job));
 	}
 
 	@Bean
@@ -46,7 +102,7 @@ class TranslateArticlesJobConfiguration {
 			TranslateArticleProcessor translateArticleProcessor, LedgerItemWriter ledgerItemWriter,
 			FailedArticleRecorder failedArticleRecorder, ProviderRetryPolicy providerRetryPolicy,
 			ProviderOutageSkipPolicy providerOutageSkipPolicy, ThreadPoolTaskExecutor articleTaskExecutor,
-			DeferredArticles deferredArticles, SpendingCap spendingCap) {
+			DeferredArticles deferredArticles, SpendingCap spendingCap, BatchAnswersStream batchAnswersStream) {
 		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.effectiveChunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceFileReader)
@@ -64,6 +120,8 @@ class TranslateArticlesJobConfiguration {
 			.listener(providerRetryPolicy)
 			.stream(new BilledTokens(spendingCap))
 			.stream(deferredArticles)
+			.stream(batchAnswersStream)
+			.listener(batchAnswersStream)
 			.build();
 	}
 

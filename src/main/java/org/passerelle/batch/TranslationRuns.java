@@ -184,6 +184,8 @@ public class TranslationRuns {
 		java.util.Map<String, Integer> skipped = java.util.Map.of();
 		long inputTokens = 0;
 		long outputTokens = 0;
+		long batchInputTokens = 0;
+		long batchOutputTokens = 0;
 		long retries = 0;
 		for (StepExecution step : execution.getStepExecutions()) {
 			retries += step.getExecutionContext().getLong(ProviderRetryPolicy.RETRIES, 0L);
@@ -206,11 +208,13 @@ public class TranslationRuns {
 			failed += step.getSkipCount();
 			inputTokens += step.getExecutionContext().getLong(BilledTokens.INPUT, 0L);
 			outputTokens += step.getExecutionContext().getLong(BilledTokens.OUTPUT, 0L);
+			batchInputTokens += step.getExecutionContext().getLong(BilledTokens.BATCH_INPUT, 0L);
+			batchOutputTokens += step.getExecutionContext().getLong(BilledTokens.BATCH_OUTPUT, 0L);
 		}
 		return new RunSummary(execution.getId(), execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
 				execution.getStartTime(), execution.getEndTime(), execution.getStatus().name(),
 				execution.getJobParameters().getString(RunParameters.INPUT_DIR), read, written, unchanged, failed, gone,
-				skipped, deferred, capReached, retries, inputTokens, outputTokens, execution.getAllFailureExceptions());
+				skipped, deferred, capReached, retries, inputTokens, outputTokens, batchInputTokens, batchOutputTokens, execution.getAllFailureExceptions());
 	}
 
 }

@@ -57,7 +57,7 @@ final class JobLaunch {
 			List<RunSummary> outcome = work.perform(runs, properties);
 			int exitCode = ExitCodes.OK;
 			for (RunSummary summary : outcome) {
-				out.println(summaryLine(summary, properties.llm().prices()));
+				out.println(summaryLine(summary, properties.llm().prices(), properties.llm().batch().discount()));
 				out.flush();
 				exitCode = worse(exitCode, exitCode(summary, err));
 			}
@@ -70,16 +70,19 @@ final class JobLaunch {
 	}
 
 	/** The run's last line: what it did, what it cost, and what it passed over. */
-	static String summaryLine(RunSummary summary, PasserelleProperties.Prices prices) {
-		String cost = prices.cost(summary.inputTokens(), summary.outputTokens())
+	static String summaryLine(RunSummary summary, PasserelleProperties.Prices prices, double batchShare) {
+		String cost = summary.cost(prices, batchShare)
 			.stream()
 			.mapToObj(value -> String.format(", cost %.4f", value))
 			.findFirst()
 			.orElse("");
-		return String.format("Run %d (%s): %s. %d read, %d translated, %d unchanged, %d failed%s, %d retries; %d + %d tokens%s; %.1f s.%s",
+		String batch = summary.batchInputTokens() + summary.batchOutputTokens() == 0 ? ""
+				: String.format(" (%d + %d by batch, at %.0f%% of the price)", summary.batchInputTokens(),
+						summary.batchOutputTokens(), batchShare * 100);
+		return String.format("Run %d (%s): %s. %d read, %d translated, %d unchanged, %d failed%s, %d retries; %d + %d tokens%s%s; %.1f s.%s",
 				summary.executionId(), summary.date(), summary.status(), summary.read(), summary.written(),
 				summary.unchanged(), summary.failed(), summary.gone() > 0 ? ", " + summary.gone() + " gone" : "",
-				summary.retries(), summary.inputTokens(), summary.outputTokens(), cost,
+				summary.retries(), summary.inputTokens(), summary.outputTokens(), batch, cost,
 				summary.duration().toMillis() / 1000.0,
 				InputFiles.describeSkipped(summary.skipped()).map(skipped -> " " + skipped + ".").orElse(""));
 	}

@@ -36,6 +36,11 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--force", description = "Translate every article again, even those already done.")
 	private boolean force;
 
+	@Option(names = "--batch", negatable = true, description = "Send the articles through the provider's batch API "
+			+ "(openai, anthropic): half the price, answers within 24 hours; the run waits for them "
+			+ "(default: PASSERELLE_LLM_BATCH).")
+	private Boolean batch;
+
 	@Option(names = "--dry-run", description = "Read, clean and cut every pending article and show what the run would "
 			+ "send and cost; send nothing, write nothing.")
 	private boolean dryRun;
@@ -47,7 +52,19 @@ class RunCommand implements Callable<Integer> {
 		}
 		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(),
 				(runs, properties) -> List.of(runs.run(new RunRequest(folders.inputDirectory(properties),
-						folders.outputDirectory(properties), date == null ? LocalDate.now() : date, force))));
+						folders.outputDirectory(properties), date == null ? LocalDate.now() : date, force, false,
+						batchMode(properties)))));
+	}
+
+	/** Batch mode if asked for on the command line, else as configured; only where the provider has a batch API. */
+	private boolean batchMode(PasserelleProperties properties) {
+		boolean asked = batch != null ? batch : properties.llm().batch().enabled();
+		if (asked && properties.llm().providerKind() == PasserelleProperties.LlmProvider.OLLAMA) {
+			throw new CommandFailure(ExitCodes.USAGE, "batch mode needs a provider with a batch API "
+					+ "(PASSERELLE_LLM_PROVIDER=openai or anthropic); Ollama answers live only: drop --batch or "
+					+ "PASSERELLE_LLM_BATCH");
+		}
+		return asked;
 	}
 
 	private int dryRun() {
@@ -71,13 +88,16 @@ class RunCommand implements Callable<Integer> {
 			out.printf("Estimated tokens: %,d input + %,d output (counted on the high side for a %,d-token context).%n",
 					estimate.inputTokens(), estimate.outputTokens(), properties.llm().contextTokens());
 			PasserelleProperties.Prices prices = properties.llm().prices();
+			double share = properties.llm().batch().discount();
+			boolean inBatch = batchMode(properties);
 			prices.cost(estimate.inputTokens(), estimate.outputTokens())
-				.ifPresentOrElse(cost -> out.printf("Estimated cost: %.4f (%s input, %s output per million tokens).%n", cost,
+				.ifPresentOrElse(cost -> out.printf("Estimated cost: %.4f live%s (%s input, %s output per million tokens).%n", cost,
+						inBatch ? String.format(", %.4f through the batch API (%.0f%% of the price)", cost * share, share * 100) : "",
 						price(prices.inputPerMillion()), price(prices.outputPerMillion())),
 						() -> out.println("No cost estimate: set PASSERELLE_LLM_INPUT_PRICE_PER_MILLION and "
 								+ "PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION to your provider's prices."));
 			SpendingCap cap = context.getBean(SpendingCap.class);
-			cap.fits(estimate.inputTokens(), estimate.outputTokens())
+			cap.fits(estimate.inputTokens(), estimate.outputTokens(), inBatch ? share : 1.0)
 				.ifPresent(fits -> out.println(fits ? "This fits under " + cap.describe() + "."
 						: "This is over " + cap.describe() + ": the run will stop there, and 'restart' or the next run "
 								+ "continues."));

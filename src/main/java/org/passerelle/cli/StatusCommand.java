@@ -46,7 +46,7 @@ class StatusCommand implements Callable<Integer> {
 			out.printf(ROW, "ID", "DATE", "START", "END", "STATUS", "READ", "TRANSLATED", "UNCHANGED", "FAILED",
 					"TOKENS IN", "TOKENS OUT", "COST", "NOT ARTICLES");
 			for (RunSummary run : runs) {
-				String cost = prices.cost(run.inputTokens(), run.outputTokens())
+				String cost = run.cost(prices, context.getBean(PasserelleProperties.class).llm().batch().discount())
 					.stream()
 					.mapToObj(value -> String.format("%.4f", value))
 					.findFirst()

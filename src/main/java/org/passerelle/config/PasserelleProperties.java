@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -56,8 +57,10 @@ public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, 
 	/** Which LLM to call and how. The API key never appears in {@link #toString()}. */
 	public record Llm(String provider, String baseUrl, String model, String apiKey, String openaiApiKey,
 			String anthropicApiKey, Duration timeout, double temperature, int contextTokens, int maxOutputTokens,
-			int concurrency, Integer requestsPerMinute, Integer tokensPerMinute, @DefaultValue Prices prices, Retry retry) {
+			int concurrency, Integer requestsPerMinute, Integer tokensPerMinute, @DefaultValue Prices prices, Retry retry,
+			@DefaultValue Batch batch) {
 
+		@ConstructorBinding
 		public Llm {
 			require(provider != null && !provider.isBlank(),
 					"PASSERELLE_LLM_PROVIDER must be one of " + LlmProvider.names());
@@ -77,6 +80,14 @@ public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, 
 					"PASSERELLE_LLM_TOKENS_PER_MINUTE must be at least 1000 (or unset for no limit), was " + tokensPerMinute);
 			require(prices != null, "passerelle.llm.prices settings are missing");
 			require(retry != null, "passerelle.llm.retry settings are missing");
+		}
+
+		public Llm(String provider, String baseUrl, String model, String apiKey, String openaiApiKey,
+				String anthropicApiKey, Duration timeout, double temperature, int contextTokens, int maxOutputTokens,
+				int concurrency, Integer requestsPerMinute, Integer tokensPerMinute, Prices prices, Retry retry) {
+			this(provider, baseUrl, model, apiKey, openaiApiKey, anthropicApiKey, timeout, temperature, contextTokens,
+					maxOutputTokens, concurrency, requestsPerMinute, tokensPerMinute, prices, retry,
+					new Batch(false, Duration.ofMinutes(1), Duration.ofHours(24), 0.5));
 		}
 
 		public LlmProvider providerKind() {
@@ -137,6 +148,29 @@ public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, 
 			double input = inputPerMillion == null ? 0 : inputPerMillion;
 			double output = outputPerMillion == null ? 0 : outputPerMillion;
 			return java.util.OptionalDouble.of((inputTokens * input + outputTokens * output) / 1_000_000.0);
+		}
+
+	}
+
+	/**
+	 * The provider's batch API: half the price for answers within a day.
+	 *
+	 * @param enabled every run goes through the batch API unless told otherwise ({@code run --batch} asks for it
+	 * on one run)
+	 * @param pollInterval how often to ask whether the batch is done, at first; the wait grows from there
+	 * @param maxWait how long to wait for the batch before the run fails (restartable: {@code restart} waits on)
+	 * @param discount the batch price as a share of the live one
+	 */
+	public record Batch(@DefaultValue("false") boolean enabled, @DefaultValue("1m") Duration pollInterval,
+			@DefaultValue("24h") Duration maxWait, @DefaultValue("0.5") double discount) {
+
+		public Batch {
+			require(pollInterval != null && !pollInterval.isNegative() && !pollInterval.isZero(),
+					"PASSERELLE_LLM_BATCH_POLL_INTERVAL must be a positive duration such as 1m");
+			require(maxWait != null && maxWait.compareTo(pollInterval) >= 0,
+					"PASSERELLE_LLM_BATCH_MAX_WAIT must be a duration at least as long as the poll interval");
+			require(discount > 0 && discount <= 1, "PASSERELLE_LLM_BATCH_DISCOUNT must be above 0 and at most 1, was "
+					+ discount);
 		}
 
 	}

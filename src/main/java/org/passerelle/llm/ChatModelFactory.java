@@ -15,6 +15,11 @@ public final class ChatModelFactory {
 	}
 
 	public static ChatModel create(PasserelleProperties.Llm llm) {
+		return create(llm, RetryHintingHttpClient.builder());
+	}
+
+	/** The same model over another HTTP client: one that answers from a batch, or one that only captures requests. */
+	static ChatModel create(PasserelleProperties.Llm llm, dev.langchain4j.http.client.HttpClientBuilder http) {
 		return switch (llm.providerKind()) {
 			case OLLAMA -> OllamaChatModel.builder()
 				.baseUrl(llm.effectiveBaseUrl())
@@ -24,7 +29,7 @@ public final class ChatModelFactory {
 				.numCtx(llm.contextTokens())
 				.timeout(llm.timeout())
 				.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
-				.httpClientBuilder(RetryHintingHttpClient.builder())
+				.httpClientBuilder(http)
 				.maxRetries(0) // the step retries, honouring Retry-After
 				.listeners(java.util.List.of(ProviderResponses.LISTENER))
 				.build();
@@ -36,7 +41,7 @@ public final class ChatModelFactory {
 				.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
 				.strictJsonSchema(true)
 				.timeout(llm.timeout())
-				.httpClientBuilder(RetryHintingHttpClient.builder())
+				.httpClientBuilder(http)
 				.maxRetries(0) // the step retries, honouring Retry-After
 				.listeners(java.util.List.of(ProviderResponses.LISTENER))
 				.build();
@@ -48,7 +53,7 @@ public final class ChatModelFactory {
 				// Anthropic requires a ceiling; LangChain4j's default (1024) would cut long translations short
 				.maxTokens(llm.maxOutputTokens())
 				.timeout(llm.timeout())
-				.httpClientBuilder(RetryHintingHttpClient.builder())
+				.httpClientBuilder(http)
 				.maxRetries(0) // the step retries, honouring Retry-After
 				.listeners(java.util.List.of(ProviderResponses.LISTENER))
 				.build();

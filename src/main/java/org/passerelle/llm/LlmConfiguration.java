@@ -25,9 +25,22 @@ class LlmConfiguration {
 				properties.summaryMaxSentences());
 	}
 
+	/** The answers of the run's provider batch, if it has one, found by the request they answer. */
+	@Bean
+	BatchAnswers batchAnswers() {
+		return new BatchAnswers();
+	}
+
+	@Bean
+	@Lazy
+	ProviderBatches providerBatches(PasserelleProperties properties) {
+		return BatchProviders.of(properties.llm());
+	}
+
 	@Bean
 	SpendingCap spendingCap(PasserelleProperties properties) {
-		return new SpendingCap(properties.spending(), properties.llm().prices());
+		return new SpendingCap(properties.spending(), properties.llm().prices())
+			.batchPriceShare(properties.llm().batch().discount());
 	}
 
 	@Bean
@@ -59,10 +72,14 @@ class LlmConfiguration {
 	@Lazy
 	TranslationService translationService(PasserelleProperties properties, Translation.Engine engine,
 			TokenBudget tokenBudget, ProviderLimits providerLimits, ThreadPoolTaskExecutor articlePartExecutor,
-			PartAnswers partAnswers) {
+			PartAnswers partAnswers, BatchAnswers batchAnswers) {
 		PasserelleProperties.Llm llm = properties.llm();
-		return new TranslationService(ChatModelFactory.create(llm), engine, properties.summaryMaxSentences(),
-				llm.effectiveApiKey(), tokenBudget, providerLimits, articlePartExecutor, partAnswers);
+		// live calls look for their answer in the provider batch first (there is none outside batch mode)
+		return new TranslationService(
+				ChatModelFactory.create(llm, new ReplayingHttpClient.Builder(RetryHintingHttpClient.builder(), batchAnswers)),
+				engine, properties.summaryMaxSentences(), llm.effectiveApiKey(), tokenBudget, providerLimits,
+				articlePartExecutor, partAnswers)
+			.capturingBatchRequestsWith(ChatModelFactory.create(llm, new RequestCapture.Builder()), batchAnswers);
 	}
 
 }

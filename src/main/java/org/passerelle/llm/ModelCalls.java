@@ -42,6 +42,9 @@ final class ModelCalls {
 
 		final AtomicLong output = new AtomicLong();
 
+		/** Some answer of this article came from a provider batch. */
+		volatile boolean fromBatch;
+
 	}
 
 	boolean limitsTokens() {
@@ -67,6 +70,7 @@ final class ModelCalls {
 			long output = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
 			tally.input.addAndGet(input);
 			tally.output.addAndGet(output);
+			tally.fromBatch |= ProviderResponses.lastWasFromBatch();
 			permit.settle(input + output);
 			return result;
 		}

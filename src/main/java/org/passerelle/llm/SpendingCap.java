@@ -21,6 +21,10 @@ public final class SpendingCap {
 
 	private long[] billedAtStart = ProviderResponses.billedTokens();
 
+	private long[] batchAtStart = ProviderResponses.batchTokens();
+
+	private double batchShare = 0.5;
+
 	private long reservedTokens;
 
 	private boolean reached;
@@ -29,6 +33,12 @@ public final class SpendingCap {
 		this.maxCost = spending.maxCostPerRun();
 		this.maxTokens = spending.maxTokensPerRun();
 		this.prices = prices;
+	}
+
+	/** What batch answers cost, as a share of the live price. */
+	public SpendingCap batchPriceShare(double share) {
+		this.batchShare = share;
+		return this;
 	}
 
 	public static SpendingCap none() {
@@ -42,6 +52,7 @@ public final class SpendingCap {
 	/** A run starts: what earlier runs of this process were billed does not count against it. */
 	public synchronized void start() {
 		billedAtStart = ProviderResponses.billedTokens();
+		batchAtStart = ProviderResponses.batchTokens();
 		reservedTokens = 0;
 		reached = false;
 	}
@@ -59,16 +70,21 @@ public final class SpendingCap {
 
 	/** Holds this request's estimate against the cap, or refuses it. */
 	synchronized void reserve(long estimatedTokens) throws SpendingCapReachedException {
-		if (!isSet()) {
+		// nothing to reserve for an answer already paid for in a provider batch
+		if (!isSet() || estimatedTokens == 0) {
 			return;
 		}
 		long[] now = ProviderResponses.billedTokens();
+		long[] batch = ProviderResponses.batchTokens();
 		long input = now[0] - billedAtStart[0];
 		long output = now[1] - billedAtStart[1];
+		long batchInput = batch[0] - batchAtStart[0];
+		long batchOutput = batch[1] - batchAtStart[1];
 		long pending = reservedTokens + estimatedTokens;
 		boolean over = reached
-				|| maxTokens != null && input + output + pending > maxTokens
-				|| maxCost != null && cost(input, output) + pending * dearestPricePerToken() > maxCost;
+				|| maxTokens != null && input + output + batchInput + batchOutput + pending > maxTokens
+				|| maxCost != null && cost(input, output) + cost(batchInput, batchOutput) * batchShare
+						+ pending * dearestPricePerToken() > maxCost;
 		if (over) {
 			reached = true;
 			throw new SpendingCapReachedException(describe());
@@ -85,11 +101,16 @@ public final class SpendingCap {
 
 	/** Whether work estimated at these tokens fits under the cap, for a dry run; empty when no cap is set. */
 	public java.util.Optional<Boolean> fits(long inputTokens, long outputTokens) {
+		return fits(inputTokens, outputTokens, 1.0);
+	}
+
+	/** The same, for work billed at this share of the live price (a provider batch). */
+	public java.util.Optional<Boolean> fits(long inputTokens, long outputTokens, double priceShare) {
 		if (!isSet()) {
 			return java.util.Optional.empty();
 		}
 		boolean tokensFit = maxTokens == null || inputTokens + outputTokens <= maxTokens;
-		boolean costFits = maxCost == null || cost(inputTokens, outputTokens) <= maxCost;
+		boolean costFits = maxCost == null || cost(inputTokens, outputTokens) * priceShare <= maxCost;
 		return java.util.Optional.of(tokensFit && costFits);
 	}
 

@@ -13,9 +13,15 @@ import org.passerelle.article.Article;
  * @param inputTokens prompt tokens the provider reported (0 if it reported none)
  * @param outputTokens completion tokens the provider reported (0 if it reported none)
  * @param llmTime time spent waiting for the provider
+ * @param fromBatch the answer came from a provider batch, billed at the batch price
  */
 public record Translation(Article article, TranslatedArticle english, Engine engine, long inputTokens,
-		long outputTokens, Duration llmTime) {
+		long outputTokens, Duration llmTime, boolean fromBatch) {
+
+	public Translation(Article article, TranslatedArticle english, Engine engine, long inputTokens, long outputTokens,
+			Duration llmTime) {
+		this(article, english, engine, inputTokens, outputTokens, llmTime, false);
+	}
 
 	/** What produced a translation; an article is translated again when any part of it changes. */
 	public record Engine(String provider, String model, String promptVersion) {

@@ -52,8 +52,53 @@ public class TranslationService {
 				partAnswers, engine);
 	}
 
+	private ArticleTranslator capture;
+
+	/**
+	 * Lets this service write the requests of a provider batch: the same AI Service over a model of the
+	 * same settings whose HTTP client captures the request instead of sending it.
+	 */
+	public TranslationService capturingBatchRequestsWith(ChatModel captureModel, BatchAnswers answers) {
+		this.capture = AiServices.builder(ArticleTranslator.class).chatModel(captureModel).build();
+		this.batchAnswers = answers;
+		return this;
+	}
+
+	private BatchAnswers batchAnswers;
+
+	/** True when the provider batch holds the answer to this article's request: it is paid for already. */
+	private boolean answeredInBatch(Article article) {
+		return batchAnswers != null && batchAnswers.size() > 0
+				&& batchRequest(article).map(request -> batchAnswers.has(request.customId())).orElse(false);
+	}
+
 	public Translation.Engine engine() {
 		return engine;
+	}
+
+	/**
+	 * The request a live call would send for this article, for a provider batch; empty when the article
+	 * needs more than one request (its parts and summary then go live).
+	 */
+	public java.util.Optional<BatchRequest> batchRequest(Article article) {
+		List<ArticleSplitter.Segment> segments = splitter.split(article.paragraphs(), budget.segmentTokens(article));
+		if (segments.size() != 1) {
+			return java.util.Optional.empty();
+		}
+		String payload = json.writeValueAsString(new ArticlePayload(article.title(), article.paragraphs()));
+		try {
+			capture.translate(payload, article.paragraphs().size(), maxSummarySentences, rules);
+		}
+		catch (RuntimeException ex) {
+			RequestCapture.Captured captured = RequestCapture.Captured.in(ex);
+			if (captured == null) {
+				throw ex;
+			}
+			String body = captured.request().body();
+			return java.util.Optional.of(new BatchRequest(BatchAnswers.idOf(body), article.source().id(),
+					java.net.URI.create(captured.request().url()).getPath(), body));
+		}
+		throw new IllegalStateException("the capturing model sent a request instead of capturing it");
 	}
 
 	public Translation translate(Article article) throws TranslationFailedException {
@@ -76,7 +121,7 @@ public class TranslationService {
 			english = inParts.translate(article, segments, maxTokens, tally);
 		}
 		return new Translation(article, english, engine, tally.input.get(), tally.output.get(),
-				Duration.ofNanos(System.nanoTime() - started));
+				Duration.ofNanos(System.nanoTime() - started), tally.fromBatch);
 	}
 
 	/** One request for the whole article: translation and summary together. */
@@ -87,8 +132,9 @@ public class TranslationService {
 		// an article that surely fits was not tokenized; under a tokens-per-minute limit its size matters
 		int textTokens = calls.limitsTokens() ? TokenCounter.shared().count(String.join("\n", article.paragraphs()))
 				: text.tokens();
-		Result<TranslatedArticle> result = calls.call(article,
-				budget.requestAndAnswer(textTokens, TokenCounter.shared().count(article.title())), tally,
+		long estimate = answeredInBatch(article) ? 0
+				: budget.requestAndAnswer(textTokens, TokenCounter.shared().count(article.title()));
+		Result<TranslatedArticle> result = calls.call(article, estimate, tally,
 				() -> translator.translate(payload, article.paragraphs().size(), maxSummarySentences, rules));
 		String problem = AnswerValidator.problemWith(article, result.content(), result.finishReason(),
 				maxSummarySentences);

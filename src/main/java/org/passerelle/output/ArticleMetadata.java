@@ -14,7 +14,8 @@ public record ArticleMetadata(String source, String sourceSha256, String sourceE
 		@JsonInclude(JsonInclude.Include.NON_NULL) String url,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String published,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String author,
-		@JsonInclude(JsonInclude.Include.NON_NULL) String sourceName) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) String sourceName,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String billedAs) {
 
 	public record Tokens(long input, long output, long total) {
 	}

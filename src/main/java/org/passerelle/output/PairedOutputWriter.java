@@ -53,7 +53,7 @@ public class PairedOutputWriter {
 				new ArticleMetadata.Timings(clock.instant(), translation.llmTime().toMillis()), jobExecutionId,
 				folder.relativize(paths.translation()).toString(), folder.relativize(paths.summary()).toString(),
 				translation.article().source().root().toString(), details.url(), details.published(), details.author(),
-				details.source());
+				details.source(), translation.fromBatch() ? "batch" : null);
 	}
 
 	static String markdown(TranslatedArticle english) {

@@ -128,29 +128,11 @@ class LongArticleHttpTests {
 	}
 
 	private static int marker(int paragraph) {
-		return 4001 + paragraph;
+		return TestArticles.marker(paragraph);
 	}
 
-	/** About this many words of French news, in paragraphs of 60 to 280 words, one of them much longer. */
 	static Article longArticle(int words) {
-		List<String> paragraphs = new ArrayList<>();
-		int written = 0;
-		int sentence = 0;
-		while (written < words) {
-			int index = paragraphs.size();
-			int length = index == 3 ? 700 : 60 + (index * 37) % 220;
-			StringBuilder paragraph = new StringBuilder("Repère " + marker(index) + " :");
-			int paragraphWords = 0;
-			while (paragraphWords < length) {
-				String next = TestArticles.NEWS_SENTENCES.get(sentence++ % TestArticles.NEWS_SENTENCES.size());
-				paragraph.append(' ').append(next);
-				paragraphWords += next.split(" ").length;
-			}
-			paragraphs.add(paragraph.toString());
-			written += paragraphWords;
-		}
-		return TestArticles.article("long.txt", "Collectivités locales : le gouvernement présente sa réforme du financement",
-				paragraphs.toArray(String[]::new));
+		return TestArticles.longArticle(words);
 	}
 
 	private TranslationService service(int contextTokens) {

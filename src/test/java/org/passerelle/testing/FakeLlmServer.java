@@ -296,6 +296,7 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	/** Stop failing, forget scripted replies, answer normally at once. */
 	public FakeLlmServer reset() {
+		batches.reset();
 		failure = null;
 		failingTitles.clear();
 		failureAfterSuccesses = null;
@@ -494,8 +495,41 @@ public final class FakeLlmServer implements AutoCloseable {
 				}
 			}
 			case "/api/chat" -> send(exchange, 200, ollamaAnswer(body));
-			default -> send(exchange, 404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
+			case "/v1/messages" -> send(exchange, 200, anthropicMessageFor(body));
+			default -> {
+				if (!batches.answer(exchange, path, body)) {
+					send(exchange, 404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
+				}
+			}
 		}
+	}
+
+	/** The provider batch APIs (OpenAI's and Anthropic's) this server also answers. */
+	public FakeBatches batches() {
+		return batches;
+	}
+
+	private final FakeBatches batches = new FakeBatches(this);
+
+	/** A chat completion for this request body, as the normal answer would be; for batch items. */
+	String chatCompletionFor(String requestBody) throws IOException {
+		String content = answerFor(requestBody);
+		answered.computeIfAbsent(articleIn(JSON.readTree(requestBody)).path("title").asString(""),
+				any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+		return openAiCompletion(requestBody, content, "stop");
+	}
+
+	/** An Anthropic Messages answer to this request body (its answer is the content's text, as JSON). */
+	String anthropicMessageFor(String requestBody) throws IOException {
+		String content = answerFor(requestBody);
+		answered.computeIfAbsent(articleIn(JSON.readTree(requestBody)).path("title").asString(""),
+				any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+		ObjectNode message = JSON.createObjectNode().put("id", "msg_fake").put("type", "message").put("role", "assistant")
+			.put("model", MODEL);
+		message.putArray("content").addObject().put("type", "text").put("text", content);
+		message.put("stop_reason", "end_turn").putNull("stop_sequence");
+		message.putObject("usage").put("input_tokens", promptTokens(requestBody)).put("output_tokens", tokens(content));
+		return JSON.writeValueAsString(message);
 	}
 
 	private String openAiAnswer(String requestBody, int room) throws IOException {
@@ -647,7 +681,7 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	}
 
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+	static void send(HttpExchange exchange, int status, String body) throws IOException {
 		if (exchange.getAttribute(ANSWERING) instanceof Runnable answering) {
 			answering.run();
 		}

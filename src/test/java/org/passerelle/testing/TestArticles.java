@@ -69,6 +69,33 @@ public final class TestArticles {
 				""");
 	}
 
+	/** The number that marks paragraph {@code index} of a {@link #longArticle}, so its translation can be found. */
+	public static int marker(int paragraph) {
+		return 4001 + paragraph;
+	}
+
+	/** About this many words of French news, in paragraphs of 60 to 280 words, one of them much longer. */
+	public static Article longArticle(int words) {
+		List<String> paragraphs = new java.util.ArrayList<>();
+		int written = 0;
+		int sentence = 0;
+		while (written < words) {
+			int index = paragraphs.size();
+			int length = index == 3 ? 700 : 60 + (index * 37) % 220;
+			StringBuilder paragraph = new StringBuilder("Repère " + marker(index) + " :");
+			int paragraphWords = 0;
+			while (paragraphWords < length) {
+				String next = NEWS_SENTENCES.get(sentence++ % NEWS_SENTENCES.size());
+				paragraph.append(' ').append(next);
+				paragraphWords += next.split(" ").length;
+			}
+			paragraphs.add(paragraph.toString());
+			written += paragraphWords;
+		}
+		return article("long.txt", "Collectivités locales : le gouvernement présente sa réforme du financement",
+				paragraphs.toArray(String[]::new));
+	}
+
 	public static Path write(Path file, String text) throws IOException {
 		Files.createDirectories(file.getParent());
 		return Files.writeString(file, text);
