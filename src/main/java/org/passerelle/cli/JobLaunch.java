@@ -37,6 +37,13 @@ final class JobLaunch {
 	}
 
 	static int execute(PrintWriter out, PrintWriter err, Work work) throws Exception {
+		return execute(out, err, properties -> {
+		}, work);
+	}
+
+	/** The same, with a check of the command's own settings before the provider is asked anything. */
+	static int execute(PrintWriter out, PrintWriter err, java.util.function.Consumer<PasserelleProperties> settingsCheck,
+			Work work) throws Exception {
 		CountDownLatch finished = new CountDownLatch(1);
 		Thread stopper;
 		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
@@ -48,6 +55,7 @@ final class JobLaunch {
 			Thread preload = new Thread(LanguageGuess::shared, "passerelle-preload");
 			preload.setDaemon(true);
 			preload.start();
+			settingsCheck.accept(properties);
 			try {
 				ProviderCheck.verify(properties.llm(), warning -> err.println("passerelle: warning: " + warning));
 			}

@@ -50,7 +50,7 @@ class RunCommand implements Callable<Integer> {
 		if (dryRun) {
 			return dryRun();
 		}
-		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(),
+		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), this::batchMode,
 				(runs, properties) -> List.of(runs.run(new RunRequest(folders.inputDirectory(properties),
 						folders.outputDirectory(properties), date == null ? LocalDate.now() : date, force, false,
 						batchMode(properties)))));

@@ -36,6 +36,10 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final JsonMapper FIRST_VALUE = JsonMapper.builder()
+		.disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
 	/** The exchange attribute that takes a chat request out of flight, once, as its answer goes out. */
 	private static final String ANSWERING = "fake-llm.answering";
 
@@ -497,7 +501,16 @@ public final class FakeLlmServer implements AutoCloseable {
 			case "/api/chat" -> send(exchange, 200, ollamaAnswer(body));
 			case "/v1/messages" -> send(exchange, 200, anthropicMessageFor(body));
 			default -> {
-				if (!batches.answer(exchange, path, body)) {
+				boolean handled;
+				try {
+					handled = batches.answer(exchange, path, body);
+				}
+				catch (RuntimeException | IOException ex) {
+					// a fake that breaks must say why, or the client only sees a dropped connection
+					ex.printStackTrace();
+					throw ex;
+				}
+				if (!handled) {
 					send(exchange, 404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
 				}
 			}
@@ -602,7 +615,10 @@ public final class FakeLlmServer implements AutoCloseable {
 				user = content.isString() ? content.asString() : content.get(0).get("text").asString();
 			}
 		}
-		return JSON.readTree(user.substring(user.indexOf('{'), user.lastIndexOf('}') + 1));
+		// the first JSON object of the message: a client may append format instructions after it (Anthropic's does)
+		try (tools.jackson.core.JsonParser parser = FIRST_VALUE.createParser(user.substring(user.indexOf('{')))) {
+			return FIRST_VALUE.readTree(parser);
+		}
 	}
 
 	private static int tokens(String text) {
