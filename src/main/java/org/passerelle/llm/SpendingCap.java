@@ -64,7 +64,7 @@ public final class SpendingCap {
 
 	/** The cap in words: "the spending cap of 20.00", "the cap of 100,000 tokens". */
 	public String describe() {
-		return maxCost != null ? String.format("the spending cap of %.2f", maxCost)
+		return maxCost != null ? "the spending cap of " + java.math.BigDecimal.valueOf(maxCost).stripTrailingZeros().toPlainString()
 				: String.format("the cap of %,d tokens", maxTokens);
 	}
 
