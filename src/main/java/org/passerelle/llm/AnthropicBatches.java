@@ -73,17 +73,7 @@ final class AnthropicBatches implements ProviderBatches {
 	@Override
 	public void download(String batchId, Path results) throws IOException {
 		String url = http.get(baseUrl + "/messages/batches/" + batchId).path("results_url").asString("");
-		Files.createDirectories(results.toAbsolutePath().getParent());
-		Path partial = results.resolveSibling(results.getFileName() + ".part");
-		try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-			if (!url.isEmpty()) {
-				Path raw = results.resolveSibling(results.getFileName() + ".raw");
-				http.download(url, raw);
-				normalise(raw, out);
-				Files.delete(raw);
-			}
-		}
-		Files.move(partial, results, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		http.downloadNormalised(url.isEmpty() ? List.of() : List.of(url), results, AnthropicBatches::normalise);
 	}
 
 	/** Each line is {@code {custom_id, result: {type, message | error}}}. */

@@ -75,6 +75,32 @@ final class BatchHttp {
 		Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
 	}
 
+	/** Turns one downloaded results file into normalised lines. */
+	@FunctionalInterface
+	interface Normaliser {
+
+		void normalise(Path raw, java.io.Writer out) throws IOException;
+
+	}
+
+	/**
+	 * Downloads the results at these addresses, one after the other, and writes them normalised into
+	 * {@code results}, which appears whole or not at all.
+	 */
+	void downloadNormalised(java.util.List<String> urls, Path results, Normaliser normaliser) throws IOException {
+		Files.createDirectories(results.toAbsolutePath().getParent());
+		Path partial = results.resolveSibling(results.getFileName() + ".part");
+		try (java.io.Writer out = Files.newBufferedWriter(partial, java.nio.charset.StandardCharsets.UTF_8)) {
+			for (String url : urls) {
+				Path raw = results.resolveSibling(results.getFileName() + ".raw");
+				download(url, raw);
+				normaliser.normalise(raw, out);
+				Files.delete(raw);
+			}
+		}
+		Files.move(partial, results, StandardCopyOption.REPLACE_EXISTING);
+	}
+
 	private HttpRequest.Builder request(String url) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
 		headers.forEach(builder::header);

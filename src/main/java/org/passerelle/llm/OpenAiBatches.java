@@ -77,21 +77,14 @@ final class OpenAiBatches implements ProviderBatches {
 	@Override
 	public void download(String batchId, Path results) throws IOException {
 		JsonNode batch = http.get(baseUrl + "/batches/" + batchId);
-		Path partial = results.resolveSibling(results.getFileName() + ".part");
-		Files.createDirectories(results.toAbsolutePath().getParent());
-		try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-			for (String field : List.of("output_file_id", "error_file_id")) {
-				String fileId = batch.path(field).asString("");
-				if (fileId.isEmpty()) {
-					continue;
-				}
-				Path raw = results.resolveSibling(results.getFileName() + "." + field);
-				http.download(baseUrl + "/files/" + fileId + "/content", raw);
-				normalise(raw, out);
-				Files.delete(raw);
+		List<String> files = new java.util.ArrayList<>();
+		for (String field : List.of("output_file_id", "error_file_id")) {
+			String fileId = batch.path(field).asString("");
+			if (!fileId.isEmpty()) {
+				files.add(baseUrl + "/files/" + fileId + "/content");
 			}
 		}
-		Files.move(partial, results, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		http.downloadNormalised(files, results, OpenAiBatches::normalise);
 	}
 
 	/** Output lines carry {@code response.status_code} and {@code response.body}; error lines an {@code error}. */

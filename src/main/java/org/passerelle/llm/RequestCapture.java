@@ -1,9 +1,6 @@
 package org.passerelle.llm;
 
-import java.time.Duration;
-
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -52,33 +49,7 @@ final class RequestCapture implements HttpClient {
 
 	}
 
-	static final class Builder implements HttpClientBuilder {
-
-		private Duration connect = Duration.ofSeconds(15);
-
-		private Duration read = Duration.ofSeconds(60);
-
-		@Override
-		public Duration connectTimeout() {
-			return connect;
-		}
-
-		@Override
-		public Builder connectTimeout(Duration timeout) {
-			connect = timeout == null ? connect : timeout;
-			return this;
-		}
-
-		@Override
-		public Duration readTimeout() {
-			return read;
-		}
-
-		@Override
-		public Builder readTimeout(Duration timeout) {
-			read = timeout == null ? read : timeout;
-			return this;
-		}
+	static final class Builder extends TimeoutsBuilder {
 
 		@Override
 		public HttpClient build() {

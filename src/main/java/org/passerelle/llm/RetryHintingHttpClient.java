@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
@@ -87,41 +86,11 @@ final class RetryHintingHttpClient implements HttpClient {
 
 	}
 
-	static final class Builder implements HttpClientBuilder {
-
-		private Duration connectTimeout = Duration.ofSeconds(15);
-
-		private Duration readTimeout = Duration.ofSeconds(60);
-
-		@Override
-		public Duration connectTimeout() {
-			return connectTimeout;
-		}
-
-		@Override
-		public Builder connectTimeout(Duration timeout) {
-			if (timeout != null) {
-				this.connectTimeout = timeout;
-			}
-			return this;
-		}
-
-		@Override
-		public Duration readTimeout() {
-			return readTimeout;
-		}
-
-		@Override
-		public Builder readTimeout(Duration timeout) {
-			if (timeout != null) {
-				this.readTimeout = timeout;
-			}
-			return this;
-		}
+	static final class Builder extends TimeoutsBuilder {
 
 		@Override
 		public HttpClient build() {
-			return new RetryHintingHttpClient(connectTimeout, readTimeout);
+			return new RetryHintingHttpClient(connectTimeout(), readTimeout());
 		}
 
 	}
