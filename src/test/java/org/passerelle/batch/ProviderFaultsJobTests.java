@@ -59,7 +59,9 @@ class ProviderFaultsJobTests {
 	static void settings(DynamicPropertyRegistry registry) throws IOException {
 		fake = FakeLlmServer.start();
 		FakeProviderSettings.register(registry, workDir, fake);
-		registry.add("passerelle.llm.timeout", () -> "2s");
+		// the timeout test waits this long for the client to give up; every other answer, even on a busy
+		// machine, comes back far sooner (a timeout there would be a retry the counts below do not expect)
+		registry.add("passerelle.llm.timeout", () -> "5s");
 		registry.add("passerelle.llm.retry.failures-before-stop", () -> "3");
 		registry.add("passerelle.llm.concurrency", () -> "1");
 	}
@@ -110,7 +112,7 @@ class ProviderFaultsJobTests {
 				Reply.status(502, "<html><body>502 Bad Gateway</body></html>"));
 		assertThat(runs.run(request()).written()).isEqualTo(1);
 
-		// no answer until the client's 2 s timeout has fired and it has retried, however slow the machine
+		// no answer until the client's timeout has fired and it has retried, however slow the machine
 		fake.thenReply(Reply.noAnswer(), Reply.dropConnection());
 		RunSummary run = runs.run(forced());
 
