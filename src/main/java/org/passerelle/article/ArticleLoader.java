@@ -58,7 +58,9 @@ public final class ArticleLoader {
 	/** A record of a JSON dump: the walker hands over its text; a rerun from the ledger reads it again. */
 	private Article fromRecord(SourceFile source, ArticleFormat format) throws UnusableArticleException {
 		String where = (format == ArticleFormat.JSON_LINES ? "line " : "record ") + source.record();
-		String text = source.recordText() != null ? source.recordText() : JsonRecords.read(source);
+		String read = source.recordText() != null ? source.recordText() : JsonRecords.read(source);
+		// a byte-order mark opens the file, so only the first line can carry one
+		String text = read.startsWith("\uFEFF") ? read.substring(1) : read;
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length > maxFileBytes) {
 			throw new UnusableArticleException(null, where + " is " + bytes.length + " bytes, over the limit of "

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +126,18 @@ class ArticleLoaderTests {
 		assertThat(article.sha256()).isEqualTo(ArticleLoader.sha256(line.getBytes(StandardCharsets.UTF_8)));
 		assertThat(again).as("read again from the file by its id, as retry-failed does").isEqualTo(
 				new Article(again.source(), article.sha256(), article.title(), article.paragraphs(), "UTF-8", article.details()));
+	}
+
+	@Test
+	void aJsonLinesFileThatOpensWithAByteOrderMarkReadsItsFirstLine() throws Exception {
+		String line = "{\"title\": \"Les maires inquiets\", \"text\": \"Les maires, réunis en congrès à Paris, ont accueilli "
+				+ "le texte avec une prudence teintée d'inquiétude et réclament des moyens.\"}";
+		Path file = Files.writeString(input.resolve("bom.jsonl"), "\uFEFF" + line + "\n");
+		List<SourceFile> records = new java.util.ArrayList<>();
+		new InputFiles(input).forEachRemaining(records::add);
+
+		assertThat(loader.load(records.get(0)).title()).isEqualTo("Les maires inquiets");
+		assertThat(file).exists();
 	}
 
 	@Test
