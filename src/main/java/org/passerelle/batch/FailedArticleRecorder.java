@@ -44,7 +44,11 @@ public class FailedArticleRecorder implements SkipListener<SourceFile, Translati
 
 	private final AtomicLong gone = new AtomicLong();
 
-	public FailedArticleRecorder(ArticleLedger ledger, Translation.Engine engine, Path outputDir, long jobExecutionId) {
+	private final RunJournalRecorder journal;
+
+	FailedArticleRecorder(ArticleLedger ledger, Translation.Engine engine, Path outputDir, long jobExecutionId,
+			RunJournalRecorder journal) {
+		this.journal = journal;
 		this.ledger = ledger;
 		this.engine = engine;
 		this.outputDir = outputDir;
@@ -81,10 +85,13 @@ public class FailedArticleRecorder implements SkipListener<SourceFile, Translati
 		while ((failure = pending.poll()) != null) {
 			ledger.recordFailure(failure.source(), outputDir, failure.sha256(), engine, failure.kind(), failure.reason(),
 					jobExecutionId);
+			journal.failed(failure.source(), failure.kind(), failure.reason(),
+					ledger.attempts(failure.source(), failure.sha256()));
 		}
 		SourceFile vanished;
 		while ((vanished = pendingGone.poll()) != null) {
 			ledger.recordGone(vanished);
+			journal.gone(vanished);
 			gone.incrementAndGet();
 		}
 	}

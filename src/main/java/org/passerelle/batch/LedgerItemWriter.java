@@ -11,7 +11,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Records each written article as translated in the ledger, and each failed one as failed, in the
- * chunk's transaction: the ledger rows and the reader's position commit together. (The files were
+ * chunk's transaction: the ledger rows and the reader's position commit together; the run's journal
+ * takes them as the chunk commits. (The files were
  * written by the processor as soon as each answer came in.)
  */
 class LedgerItemWriter implements ItemWriter<Translation> {
@@ -26,9 +27,12 @@ class LedgerItemWriter implements ItemWriter<Translation> {
 
 	private final PartAnswers partAnswers;
 
+	private final RunJournalRecorder journal;
+
 	LedgerItemWriter(ArticleLedger ledger, Path outputDir, long jobExecutionId, FailedArticleRecorder failures,
-			PartAnswers partAnswers) {
+			PartAnswers partAnswers, RunJournalRecorder journal) {
 		this.partAnswers = partAnswers;
+		this.journal = journal;
 		this.ledger = ledger;
 		this.outputDir = outputDir;
 		this.jobExecutionId = jobExecutionId;
@@ -37,10 +41,12 @@ class LedgerItemWriter implements ItemWriter<Translation> {
 
 	@Override
 	public void write(Chunk<? extends Translation> chunk) {
+		journal.joinTransaction();
 		failures.recordPending();
 		for (Translation translation : chunk) {
-			ledger.recordSuccess(translation, outputDir, OutputPaths.of(outputDir, translation.article().source().id()),
-					jobExecutionId);
+			OutputPaths paths = OutputPaths.of(outputDir, translation.article().source().id());
+			ledger.recordSuccess(translation, outputDir, paths, jobExecutionId);
+			journal.translated(translation, paths);
 		}
 		// the outputs are on disk and about to be committed; if the commit fails, the files are reused anyway
 		for (Translation translation : chunk) {

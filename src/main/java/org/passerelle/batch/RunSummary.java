@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param status Spring Batch's status: COMPLETED, FAILED, STOPPED, STARTED...
  * @param inputDir the input folder it read
+ * @param outputDir the output folder it wrote to
  * @param read articles read
  * @param written articles translated and written
  * @param unchanged articles left alone because they were already translated
@@ -24,9 +25,9 @@ import java.util.Map;
  * @param errors why the execution itself failed, if it did
  */
 public record RunSummary(long executionId, LocalDate date, LocalDateTime start, LocalDateTime end, String status,
-		String inputDir, long read, long written, long unchanged, long failed, long gone, Map<String, Integer> skipped,
-		long deferred, String capReached, long retries, long inputTokens, long outputTokens, long batchInputTokens,
-		long batchOutputTokens, List<Throwable> errors) {
+		String inputDir, String outputDir, long read, long written, long unchanged, long failed, long gone,
+		Map<String, Integer> skipped, long deferred, String capReached, long retries, long inputTokens, long outputTokens,
+		long batchInputTokens, long batchOutputTokens, List<Throwable> errors) {
 
 	public RunSummary {
 		skipped = Map.copyOf(skipped);

@@ -121,6 +121,40 @@ public class SourceFileReader extends ItemStreamSupport implements ItemStreamRea
 		}
 	}
 
+	Path inputDir() {
+		return inputDir;
+	}
+
+	/** The id a restart resumes after, from the step's saved state; null for a fresh start. */
+	String resumeAfter(ExecutionContext context) {
+		String key = getExecutionContextKey(LAST_ID);
+		return context.containsKey(key) ? context.getString(key) : null;
+	}
+
+	/**
+	 * Counts the articles this reader will return, walking the folder (or the failed list) apart from the
+	 * run's own walk; the counter can run on any thread, outside the step's scope.
+	 */
+	java.util.function.LongSupplier counter(String resumeAfter) {
+		return () -> countAfter(resumeAfter);
+	}
+
+	private long countAfter(String resumeAfter) {
+		long count = 0;
+		if (failedIds != null) {
+			return failedIds.stream().filter(id -> resumeAfter == null || InputFiles.compareIds(id, resumeAfter) > 0).count();
+		}
+		try (InputFiles all = new InputFiles(inputDir)) {
+			while (all.hasNext()) {
+				String id = all.next().id();
+				if (resumeAfter == null || InputFiles.compareIds(id, resumeAfter) > 0) {
+					count++;
+				}
+			}
+		}
+		return count;
+	}
+
 	static String format(Map<String, Integer> skipped) {
 		StringBuilder text = new StringBuilder();
 		new TreeMap<>(skipped).forEach((kind, count) -> text.append(text.isEmpty() ? "" : ",").append(kind).append('=').append(count));

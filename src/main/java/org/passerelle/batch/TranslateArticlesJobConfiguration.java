@@ -16,6 +16,8 @@ import org.passerelle.llm.SpendingCap;
 import org.passerelle.llm.Translation;
 import org.passerelle.llm.TranslationService;
 import org.passerelle.output.PairedOutputWriter;
+import org.passerelle.progress.RunProgress;
+import org.passerelle.report.RunJournal;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -102,7 +104,8 @@ class TranslateArticlesJobConfiguration {
 			TranslateArticleProcessor translateArticleProcessor, LedgerItemWriter ledgerItemWriter,
 			FailedArticleRecorder failedArticleRecorder, ProviderRetryPolicy providerRetryPolicy,
 			ProviderOutageSkipPolicy providerOutageSkipPolicy, ThreadPoolTaskExecutor articleTaskExecutor,
-			DeferredArticles deferredArticles, SpendingCap spendingCap, BatchAnswersStream batchAnswersStream) {
+			DeferredArticles deferredArticles, SpendingCap spendingCap, BatchAnswersStream batchAnswersStream,
+			ProgressListener progressListener) {
 		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.effectiveChunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceFileReader)
@@ -122,7 +125,21 @@ class TranslateArticlesJobConfiguration {
 			.stream(deferredArticles)
 			.stream(batchAnswersStream)
 			.listener(batchAnswersStream)
+			.listener(progressListener)
+			.skipListener(progressListener)
 			.build();
+	}
+
+	/** The live counts of the run in progress in this process, for the progress line and {@code status}. */
+	@Bean
+	RunProgress runProgress() {
+		return new RunProgress();
+	}
+
+	@Bean
+	@StepScope
+	ProgressListener progressListener(RunProgress runProgress, SourceFileReader sourceFileReader) {
+		return new ProgressListener(runProgress, sourceFileReader);
 	}
 
 	/** Reads and cleans article files, for the job and for dry runs alike. */
@@ -191,17 +208,30 @@ class TranslateArticlesJobConfiguration {
 	@Bean
 	@StepScope
 	LedgerItemWriter ledgerItemWriter(ArticleLedger ledger, FailedArticleRecorder failedArticleRecorder,
+			RunJournalRecorder runJournalRecorder,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, PartAnswers partAnswers) {
-		return new LedgerItemWriter(ledger, Path.of(outputDir), jobExecutionId, failedArticleRecorder, partAnswers);
+		return new LedgerItemWriter(ledger, Path.of(outputDir), jobExecutionId, failedArticleRecorder, partAnswers,
+				runJournalRecorder);
 	}
 
 	@Bean
 	@StepScope
 	FailedArticleRecorder failedArticleRecorder(ArticleLedger ledger, Translation.Engine engine,
+			RunJournalRecorder runJournalRecorder,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new FailedArticleRecorder(ledger, engine, Path.of(outputDir), jobExecutionId);
+		return new FailedArticleRecorder(ledger, engine, Path.of(outputDir), jobExecutionId, runJournalRecorder);
+	}
+
+	/** The articles this execution handled, for its report: {@code <work-dir>/journal/run-<id>.jsonl}. */
+	@Bean
+	@StepScope
+	RunJournalRecorder runJournalRecorder(PasserelleProperties properties,
+			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
+		return new RunJournalRecorder(new RunJournal(RunJournal.fileFor(properties.workDir(), jobExecutionId)),
+				Path.of(outputDir));
 	}
 
 }

@@ -213,8 +213,10 @@ public class TranslationRuns {
 		}
 		return new RunSummary(execution.getId(), execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE),
 				execution.getStartTime(), execution.getEndTime(), execution.getStatus().name(),
-				execution.getJobParameters().getString(RunParameters.INPUT_DIR), read, written, unchanged, failed, gone,
-				skipped, deferred, capReached, retries, inputTokens, outputTokens, batchInputTokens, batchOutputTokens, execution.getAllFailureExceptions());
+				execution.getJobParameters().getString(RunParameters.INPUT_DIR),
+				execution.getJobParameters().getString(RunParameters.OUTPUT_DIR), read, written, unchanged, failed, gone,
+				skipped, deferred, capReached, retries, inputTokens, outputTokens, batchInputTokens, batchOutputTokens,
+				execution.getAllFailureExceptions());
 	}
 
 }

@@ -3,10 +3,10 @@ package org.passerelle.cli;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.passerelle.ledger.ArticleLedger;
+import org.passerelle.ledger.FailureKinds;
 import org.passerelle.ledger.LedgerEntry;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -21,24 +21,38 @@ class FailuresCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private static final Map<String, String> KINDS = Map.of("BAD_INPUT", "the file cannot be translated",
-			"PROVIDER_UNAVAILABLE", "the provider did not answer", "BAD_ANSWER", "the model's answer was unusable",
-			"REJECTED", "the provider refused the request", "TOO_LONG", "too long for the model, even in parts",
-			"CUT_OFF", "the model's answer was cut off", "NAME_CLASH", "another file writes the same outputs",
-			"UNEXPECTED", "unexpected error");
-
-
 	@Spec
 	private CommandSpec spec;
 
 	@Option(names = "--execution", paramLabel = "ID", description = "Only the failures of this run.")
 	private Long executionId;
 
+	@Option(names = "--json", description = "Print the failures as JSON, for scripts (see the README for its fields).")
+	private boolean json;
+
+	/** What {@code failures --json} prints; the README documents it field by field. */
+	record Failures(int count, List<Failure> failures) {
+	}
+
+	/** One failed article. */
+	record Failure(String article, String inputFolder, String outputFolder, String kind, String reason, String error,
+			int attempts, long executionId, java.time.LocalDateTime when, String rerun) {
+	}
+
 	@Override
 	public Integer call() {
 		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
 			List<LedgerEntry> failures = context.getBean(ArticleLedger.class).failures(executionId);
 			PrintWriter out = spec.commandLine().getOut();
+			if (json) {
+				java.nio.file.Path workDir = context.getBean(org.passerelle.config.PasserelleProperties.class).workDir();
+				out.println(PublishedHistory.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new Failures(failures.size(),
+						failures.stream().map(failure -> new Failure(failure.articleId(), failure.inputDir(), failure.outputDir(),
+								failure.failureKind(), FailureKinds.describe(failure.failureKind()), failure.errorMessage(),
+								failure.attempts(), failure.jobExecutionId(), failure.updatedAt(),
+								RunReports.rerunCommand(workDir, failure.inputDir(), failure.outputDir()))).toList())));
+				return ExitCodes.OK;
+			}
 			if (failures.isEmpty()) {
 				out.println(executionId == null ? "No failed articles." : "No failed articles in run " + executionId + ".");
 				return ExitCodes.OK;
@@ -53,7 +67,7 @@ class FailuresCommand implements Callable<Integer> {
 					out.println("in " + (folder.isEmpty() ? "(folder not recorded)" : folder)
 							+ (failure.outputDir() == null ? "" : ", outputs to " + failure.outputDir()) + ":");
 				}
-				out.printf(row, failure.articleId(), KINDS.getOrDefault(failure.failureKind(), "failed"), failure.attempts(),
+				out.printf(row, failure.articleId(), FailureKinds.describe(failure.failureKind()), failure.attempts(),
 						failure.jobExecutionId(), failure.updatedAt() == null ? "-" : TIME.format(failure.updatedAt()));
 				out.println("    last error: " + failure.errorMessage());
 			}

@@ -1,6 +1,8 @@
 package org.passerelle.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +15,8 @@ import org.passerelle.batch.TranslationRuns;
 import org.passerelle.config.PasserelleProperties;
 import org.passerelle.llm.ProviderCheck;
 import org.passerelle.llm.ProviderSetupException;
+import org.passerelle.llm.Translation;
+import org.passerelle.progress.RunProgress;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -36,16 +40,24 @@ final class JobLaunch {
 	private JobLaunch() {
 	}
 
-	static int execute(PrintWriter out, PrintWriter err, Work work) throws Exception {
-		return execute(out, err, properties -> {
+	/** What a command says about the report of its runs: its name, and whether {@code --no-report} was given. */
+	record Reporting(String command, ReportOption option) {
+	}
+
+	static int execute(PrintWriter out, PrintWriter err, Reporting reporting, Work work) throws Exception {
+		return execute(out, err, reporting, properties -> {
 		}, work);
 	}
 
 	/** The same, with a check of the command's own settings before the provider is asked anything. */
-	static int execute(PrintWriter out, PrintWriter err, java.util.function.Consumer<PasserelleProperties> settingsCheck,
-			Work work) throws Exception {
+	static int execute(PrintWriter out, PrintWriter err, Reporting reporting,
+			java.util.function.Consumer<PasserelleProperties> settingsCheck, Work work) throws Exception {
 		CountDownLatch finished = new CountDownLatch(1);
 		Thread stopper;
+		boolean terminal = LiveProgress.onTerminal();
+		if (terminal) {
+			System.setProperty(LiveProgress.LINE_START_PROPERTY, "\r\033[K");
+		}
 		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
 			PasserelleProperties properties = context.getBean(PasserelleProperties.class);
 			TranslationRuns runs = context.getBean(TranslationRuns.class);
@@ -56,25 +68,45 @@ final class JobLaunch {
 			preload.setDaemon(true);
 			preload.start();
 			settingsCheck.accept(properties);
-			try {
-				ProviderCheck.verify(properties.llm(), warning -> err.println("passerelle: warning: " + warning));
+			List<RunSummary> outcome;
+			publishHistory(runs, properties);
+			try (LiveProgress live = new LiveProgress(context.getBean(RunProgress.class), properties, terminal ? out : null,
+					Clock.systemDefaultZone()).start()) {
+				try {
+					ProviderCheck.verify(properties.llm(), warning -> err.println("passerelle: warning: " + warning));
+				}
+				catch (ProviderSetupException ex) {
+					throw new CommandFailure(ExitCodes.USAGE, ex.getMessage());
+				}
+				outcome = work.perform(runs, properties);
 			}
-			catch (ProviderSetupException ex) {
-				throw new CommandFailure(ExitCodes.USAGE, ex.getMessage());
-			}
-			List<RunSummary> outcome = work.perform(runs, properties);
+			RunReports reports = new RunReports(properties, context.getBean(Translation.Engine.class), reporting.command(),
+					reporting.option().wanted(properties));
 			int exitCode = ExitCodes.OK;
 			for (RunSummary summary : outcome) {
 				out.println(summaryLine(summary, properties.llm().prices(), properties.llm().batch().discount()));
+				Path report = reports.publish(summary);
+				if (report != null) {
+					out.println("Report: " + report);
+				}
 				out.flush();
 				exitCode = worse(exitCode, exitCode(summary, err));
 			}
+			publishHistory(runs, properties);
 			return exitCode;
 		}
 		finally {
 			// the context is closed (database shut down): a pending SIGTERM may now let the JVM go
 			finished.countDown();
 		}
+	}
+
+	/** The recent runs, for a 'status' that finds the database held by this process. */
+	private static void publishHistory(TranslationRuns runs, PasserelleProperties properties) {
+		new PublishedHistory(java.time.Instant.now(), runs.recent(PublishedHistory.RUNS)
+			.stream()
+			.map(run -> RunRecord.of(run, properties.llm()))
+			.toList()).writeTo(properties.workDir());
 	}
 
 	/** The run's last line: what it did, what it cost, and what it passed over. */

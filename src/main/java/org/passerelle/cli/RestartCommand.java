@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,12 +18,16 @@ class RestartCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
+	@Mixin
+	private ReportOption report;
+
 	@Parameters(arity = "0..1", paramLabel = "EXECUTION_ID", description = "The run to resume (default: the latest).")
 	private Long executionId;
 
 	@Override
 	public Integer call() throws Exception {
-		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), (runs, properties) -> {
+		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(),
+				new JobLaunch.Reporting("restart", report), (runs, properties) -> {
 			Optional<org.passerelle.batch.RunSummary> restarted;
 			try {
 				restarted = runs.restart(executionId);

@@ -24,12 +24,16 @@ class RetryFailedCommand implements Callable<Integer> {
 	private CommandSpec spec;
 
 	@Mixin
+	private ReportOption report;
+
+	@Mixin
 	private FolderOptions folders;
 
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
-		return JobLaunch.execute(out, spec.commandLine().getErr(), (runs, properties) -> {
+		return JobLaunch.execute(out, spec.commandLine().getErr(),
+				new JobLaunch.Reporting("retry-failed", report), (runs, properties) -> {
 			TranslationRuns.Retry retry = runs.retryFailed(folders.askedInput(), folders.askedOutput(), LocalDate.now());
 			if (retry.found() == 0) {
 				out.println("No failed articles to retry" + (folders.askedInput() == null && folders.askedOutput() == null

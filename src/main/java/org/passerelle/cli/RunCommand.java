@@ -28,6 +28,9 @@ class RunCommand implements Callable<Integer> {
 	private CommandSpec spec;
 
 	@Mixin
+	private ReportOption report;
+
+	@Mixin
 	private FolderOptions folders;
 
 	@Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Label of this run (default: today).")
@@ -50,7 +53,8 @@ class RunCommand implements Callable<Integer> {
 		if (dryRun) {
 			return dryRun();
 		}
-		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(), this::batchMode,
+		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(),
+				new JobLaunch.Reporting("run", report), this::batchMode,
 				(runs, properties) -> List.of(runs.run(new RunRequest(folders.inputDirectory(properties),
 						folders.outputDirectory(properties), date == null ? LocalDate.now() : date, force, false,
 						batchMode(properties)))));

@@ -1,6 +1,8 @@
 package org.passerelle.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -47,8 +49,26 @@ final class WorkDirectoryLock implements ApplicationListener<ApplicationEvent> {
 		}
 		if (lock == null) {
 			release();
-			throw new CommandFailure(ExitCodes.LOCKED, "another Passerelle process is running on "
-					+ workDir.toAbsolutePath() + "; try again when it has finished");
+			throw new WorkDirectoryLocked(workDir, holder(file));
+		}
+		try {
+			// who holds it, for a 'status' that finds it held
+			channel.truncate(0);
+			channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+		}
+		catch (IOException ex) {
+			// only 'status' misses it
+		}
+	}
+
+	/** The pid the holder of the lock wrote in it; file locks are advisory, so the file can be read. */
+	static Long holder(Path file) {
+		try {
+			String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+			return text.isEmpty() ? null : Long.valueOf(text);
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
 		}
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("passerelle")
 public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, Integer chunkSize,
-		int summaryMaxSentences, long maxFileBytes, Llm llm, @DefaultValue Spending spending) {
+		int summaryMaxSentences, long maxFileBytes, @DefaultValue("true") boolean report, Llm llm,
+		@DefaultValue Spending spending) {
 
 	public PasserelleProperties {
 		require(workDir != null, "passerelle.work-dir (PASSERELLE_WORK_DIR) must be set");

@@ -97,6 +97,15 @@ public class ArticleLedger {
 				null, 0, 0, 0, kind, error, null, null, null, null, null));
 	}
 
+	/** How many runs have tried this content of the article (1 after its first attempt). */
+	public int attempts(SourceFile source, String sha256) {
+		return jdbc.sql("SELECT ATTEMPTS FROM PASSERELLE_ARTICLE WHERE INPUT_DIR = ? AND ARTICLE_ID = ? AND CONTENT_SHA256 = ?")
+			.params(folder(source), source.id(), sha256 == null ? UNKNOWN_CONTENT : sha256)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
 	/** An article whose file is gone leaves the failures list; its rows stay, as history. */
 	public int recordGone(SourceFile source) {
 		return jdbc.sql("UPDATE PASSERELLE_ARTICLE SET STATUS = 'GONE', UPDATED_AT = ? WHERE INPUT_DIR = ? AND ARTICLE_ID = ? AND STATUS = 'FAILED'")
