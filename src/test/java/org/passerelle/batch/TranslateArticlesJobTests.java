@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.LedgerEntry;
+import org.passerelle.report.RunJournal;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.FakeProviderSettings;
 import org.passerelle.testing.TestArticles;
@@ -209,6 +210,33 @@ class TranslateArticlesJobTests {
 			.query(String.class)
 			.single();
 		assertThat(emptyReason).isEqualTo("the file is empty");
+	}
+
+	@Test
+	void theRunsJournalHoldsWhatTheLedgerRecordedWithTheFrenchAndTheEnglishForTheReport() throws Exception {
+		TestArticles.writeThreeArticles(input);
+		Files.write(input.resolve("empty.txt"), new byte[0]);
+
+		RunSummary run = runs.run(request());
+
+		List<JsonNode> journal = Files.readAllLines(RunJournal.fileFor(workDir, run.executionId()))
+			.stream()
+			.map(line -> JsonMapper.builder().build().readTree(line))
+			.toList();
+		assertThat(journal).extracting(entry -> entry.get("article").asString() + " " + entry.get("outcome").asString())
+			.containsExactlyInAnyOrder("empty.txt failed", "politique/budget.txt translated",
+					"politique/elections.md translated", "sport.txt translated");
+		JsonNode budget = journal.stream().filter(entry -> entry.get("article").asString().equals("politique/budget.txt"))
+			.findFirst().orElseThrow();
+		assertThat(budget.at("/french/0").asString()).isEqualTo("Le Parlement adopte le budget 2027 après trois semaines de débats");
+		assertThat(budget.get("french")).hasSize(3);
+		assertThat(budget.get("english")).hasSize(3);
+		assertThat(budget.at("/outputs/translation").asString()).isEqualTo("politique/budget.en.md");
+		assertThat(budget.get("inputTokens").asLong()).isPositive();
+		JsonNode empty = journal.stream().filter(entry -> entry.get("outcome").asString().equals("failed")).findFirst().orElseThrow();
+		assertThat(empty.get("reason").asString()).isEqualTo("the file is empty");
+		assertThat(empty.get("failureKind").asString()).isEqualTo("BAD_INPUT");
+		assertThat(empty.get("attempts").asInt()).isEqualTo(1);
 	}
 
 	@Test
