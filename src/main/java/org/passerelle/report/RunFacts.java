@@ -76,6 +76,16 @@ public record RunFacts(long executionId, LocalDate date, LocalDateTime start, Lo
 		return String.format(Locale.ROOT, "%,d in + %,d out", inputTokens, outputTokens);
 	}
 
+	/** "12.7k": the whole count, short enough for a tile. */
+	public String totalTokensText() {
+		long total = inputTokens + outputTokens;
+		if (total < 10_000) {
+			return String.format(Locale.ROOT, "%,d", total);
+		}
+		return total < 10_000_000 ? String.format(Locale.ROOT, "%.1fk", total / 1000.0)
+				: String.format(Locale.ROOT, "%.1fM", total / 1_000_000.0);
+	}
+
 	/** completed, failing (completed with failed articles), failed or stopped: the colour of the badge. */
 	public String tone() {
 		return switch (status) {

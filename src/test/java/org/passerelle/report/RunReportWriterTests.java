@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.article.Article;
 import org.passerelle.article.SourceDetails;
 import org.passerelle.article.SourceFile;
+import org.passerelle.testing.HeadlessChromium;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,7 +74,7 @@ class RunReportWriterTests {
 	}
 
 	@Test
-	void articlesAreGroupedByTheirSourceWhenTheyNameOneAndFlagsShowOnTheirParagraph() throws IOException {
+	void articlesAreGroupedByTheirSourceWhenTheyNameOneAndFlagsShowOnTheirParagraph() throws Exception {
 		Path journal = journal(translated("dump.jsonl#1", "Un", "One", "Le Monde"),
 				translated("dump.jsonl#2", "Deux", "Two", "Libération"), translated("dump.jsonl#3", "Trois", "Three", "Le Monde"));
 		Files.createDirectories(output().resolve("dump.jsonl"));
@@ -94,6 +95,11 @@ class RunReportWriterTests {
 			.contains("1", "numbers: not in the English: 35 000");
 		assertThat(side.select("#a2 .flags").text()).contains("summary: names no one");
 		assertThat(side.select("#a1 tr.flagged, #a3 tr.flagged, #a1 .flags")).isEmpty();
+		if (HeadlessChromium.available()) {
+			// for a person to look at: flags on their paragraph, as a browser draws them
+			HeadlessChromium.screenshot(output().resolve("_reports/2026-11-24-run-8/articles-1.html"),
+					Path.of("target", "report-screenshots", "side-by-side-flags.png"), 1100);
+		}
 	}
 
 	@Test

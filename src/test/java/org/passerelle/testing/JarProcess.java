@@ -49,6 +49,16 @@ public final class JarProcess {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-jar", Path.of(jar).toAbsolutePath().toString()));
 		command.addAll(List.of(args));
+		return start(command);
+	}
+
+	/** Runs a shell command line, as a person pastes it, with this process's environment; {@code java} is this JVM's. */
+	public Result shell(String commandLine) throws IOException, InterruptedException {
+		return start(List.of("bash", "-c", "PATH=" + Path.of(System.getProperty("java.home"), "bin") + ":$PATH; " + commandLine))
+			.await();
+	}
+
+	private Running start(List<String> command) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
 		// a clean environment: nothing of the developer's provider settings leaks into the test
 		builder.environment().keySet().removeIf(name -> name.startsWith("PASSERELLE_") || name.endsWith("_API_KEY"));
