@@ -117,11 +117,12 @@ class StatusCommand implements Callable<Integer> {
 			out.println();
 			out.println("In progress" + (running.executionId() == null ? " (starting)" : ", run " + running.executionId())
 					+ ": " + running.line() + ".");
-			out.println(status.historyPublishedAt() == null
-					? "The history is in the database, which the run holds: it shows once the run has ended."
-					: "The runs below it are as the running process published them at "
-							+ TIME.format(LocalDateTime.ofInstant(status.historyPublishedAt(), ZoneId.systemDefault()))
-							+ " (the database belongs to it until it ends).");
+			String published = status.historyPublishedAt() == null ? null
+					: TIME.format(LocalDateTime.ofInstant(status.historyPublishedAt(), ZoneId.systemDefault()));
+			out.println(published == null ? "The history is in the database, which the run holds: it shows once the run has ended."
+					: status.runs().isEmpty() ? "No earlier run in the history the running process published at " + published + "."
+							: "The runs below it are as the running process published them at " + published
+									+ " (the database belongs to it until it ends).");
 		}
 		if (!priced) {
 			out.println("(COST: set PASSERELLE_LLM_INPUT_PRICE_PER_MILLION and PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION)");
