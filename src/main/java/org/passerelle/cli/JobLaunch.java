@@ -69,9 +69,12 @@ final class JobLaunch {
 			preload.start();
 			settingsCheck.accept(properties);
 			List<RunSummary> outcome;
-			publishHistory(runs, properties);
+			RunReports reports = new RunReports(properties, context.getBean(Translation.Engine.class), reporting.command(),
+					reporting.option().wanted(properties));
 			try (LiveProgress live = new LiveProgress(context.getBean(RunProgress.class), properties, terminal ? out : null,
 					Clock.systemDefaultZone()).start()) {
+				publishHistory(runs, properties);
+				reports.forgetAbandonedJournals();
 				try {
 					ProviderCheck.verify(properties.llm(), warning -> err.println("passerelle: warning: " + warning));
 				}
@@ -80,8 +83,6 @@ final class JobLaunch {
 				}
 				outcome = work.perform(runs, properties);
 			}
-			RunReports reports = new RunReports(properties, context.getBean(Translation.Engine.class), reporting.command(),
-					reporting.option().wanted(properties));
 			int exitCode = ExitCodes.OK;
 			for (RunSummary summary : outcome) {
 				out.println(summaryLine(summary, properties.llm().prices(), properties.llm().batch().discount()));

@@ -40,6 +40,26 @@ final class RunReports {
 		this.wanted = wanted;
 	}
 
+	/**
+	 * Removes the journals that processes killed before their end left behind: this process holds the
+	 * work directory, so no other run is writing one, and a run that died has no report (its restart
+	 * reports what the restart does).
+	 */
+	void forgetAbandonedJournals() {
+		Path folder = RunJournal.fileFor(properties.workDir(), 0).getParent();
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
+		try (var journals = Files.list(folder)) {
+			for (Path journal : journals.toList()) {
+				Files.deleteIfExists(journal);
+			}
+		}
+		catch (IOException ex) {
+			log.debug("could not clear {}: {}", folder, ex.getMessage());
+		}
+	}
+
 	/** The report's page, or null when none was written. */
 	Path publish(RunSummary run) {
 		Path journal = RunJournal.fileFor(properties.workDir(), run.executionId());

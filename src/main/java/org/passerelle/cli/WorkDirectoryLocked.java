@@ -10,8 +10,8 @@ final class WorkDirectoryLocked extends CommandFailure {
 	private final Long holder;
 
 	WorkDirectoryLocked(Path workDir, Long holder) {
-		super(ExitCodes.LOCKED, "another Passerelle process" + (holder == null ? "" : " (pid " + holder + ")")
-				+ " is running on " + workDir.toAbsolutePath() + "; try again when it has finished");
+		super(ExitCodes.LOCKED, "another Passerelle process is running on " + workDir.toAbsolutePath()
+				+ (holder == null ? "" : " (pid " + holder + ")") + "; try again when it has finished");
 		this.workDir = workDir;
 		this.holder = holder;
 	}
