@@ -92,7 +92,7 @@ final class RunReports {
 				InputFiles.describeSkipped(run.skipped()).orElse(null), run.retries(), run.inputTokens(),
 				run.outputTokens(),
 				run.cost(prices, properties.llm().batch().discount()).stream().boxed().findFirst().orElse(null),
-				rerunCommand(properties.workDir(), run.inputDir(), run.outputDir()));
+				rerunCommand(properties.workDir(), run.inputDir(), run.outputDir()), run.deferred(), run.capReached());
 	}
 
 	/**

@@ -15,11 +15,14 @@ import java.util.Map;
  * @param skippedText the same in words ("3 files skipped (not articles): 1 .pdf..."), or null
  * @param cost what the tokens cost at the configured prices, or null when no price is set
  * @param rerunCommand the exact command that sends this run's failed articles again
+ * @param deferred articles left for later because the run reached its spending cap
+ * @param capReached the spending cap it stopped at, in words, or null
  */
 public record RunFacts(long executionId, LocalDate date, LocalDateTime start, LocalDateTime end, String status,
 		String command, String inputDir, String outputDir, String provider, String model, String promptVersion,
 		long read, long translated, long unchanged, long failed, long gone, Map<String, Integer> skipped,
-		String skippedText, long retries, long inputTokens, long outputTokens, Double cost, String rerunCommand) {
+		String skippedText, long retries, long inputTokens, long outputTokens, Double cost, String rerunCommand,
+		long deferred, String capReached) {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
@@ -90,6 +93,7 @@ public record RunFacts(long executionId, LocalDate date, LocalDateTime start, Lo
 	public String tone() {
 		return switch (status) {
 			case "COMPLETED" -> failed > 0 ? "warn" : "ok";
+			case "STOPPED" -> capReached != null ? "warn" : "bad";
 			case "STARTED", "STARTING" -> "info";
 			default -> "bad";
 		};

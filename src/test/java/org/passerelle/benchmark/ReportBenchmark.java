@@ -187,7 +187,7 @@ public final class ReportBenchmark {
 				"/srv/passerelle/output", "openai", "gpt-4o-mini", "translate-article@0123456789ab", articles,
 				articles - failed, 0, failed, 0, Map.of(".pdf", 3), "3 files skipped (not articles): 3 .pdf", 12,
 				1800L * articles, 900L * articles, 1.62, "cd /srv/passerelle && java -jar target/passerelle.jar retry-failed "
-						+ "--input /srv/passerelle/input --output /srv/passerelle/output");
+						+ "--input /srv/passerelle/input --output /srv/passerelle/output", 0, null);
 	}
 
 	private static long peakHeap() {

@@ -192,7 +192,8 @@ class RunReportWriterTests {
 		return new RunFacts(id, LocalDate.of(2026, 11, 24), LocalDateTime.of(2026, 11, 24, 2, 0),
 				LocalDateTime.of(2026, 11, 24, 2, 7, 30), "COMPLETED", "run", "/srv/input", "/srv/output", "openai",
 				"fake-translator", "translate-article@abc", 3, 2, 0, failed, 0, Map.of(".pdf", 1), "1 file skipped", 0, 1000,
-				500, null, "cd /srv && java -jar target/passerelle.jar retry-failed --input /srv/input --output /srv/output");
+				500, null, "cd /srv && java -jar target/passerelle.jar retry-failed --input /srv/input --output /srv/output", 0,
+				null);
 	}
 
 }
