@@ -11,9 +11,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Records each written article as translated in the ledger, and each failed one as failed, in the
- * chunk's transaction: the ledger rows and the reader's position commit together; the run's journal
- * takes them as the chunk commits. (The files were
- * written by the processor as soon as each answer came in.)
+ * chunk's transaction: the ledger rows and the reader's position commit together, and the run's
+ * journal takes them once the chunk has committed. (The files were written by the processor as soon as
+ * each answer came in.)
  */
 class LedgerItemWriter implements ItemWriter<Translation> {
 

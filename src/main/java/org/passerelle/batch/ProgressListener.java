@@ -1,6 +1,8 @@
 package org.passerelle.batch;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.LongSupplier;
 
 import org.passerelle.article.SourceFile;
 import org.passerelle.llm.Translation;
@@ -29,15 +31,16 @@ class ProgressListener implements StepExecutionListener, ItemProcessListener<Sou
 
 	@Override
 	public void beforeStep(StepExecution step) {
-		progress.started(step.getJobExecutionId(), step.getStartTime() == null ? java.time.Instant.now()
+		progress.started(step.getJobExecutionId(), step.getStartTime() == null ? Instant.now()
 				: step.getStartTime().atZone(ZoneId.systemDefault()).toInstant(), reader.inputDir().toString(),
 				step.getJobExecution().getJobParameters().getString(RunParameters.OUTPUT_DIR));
-		java.util.function.LongSupplier counter = reader.counter(reader.resumeAfter(step.getExecutionContext()));
+		LongSupplier counter = reader.counter(reader.resumeAfter(step.getExecutionContext()));
 		Thread counting = new Thread(() -> progress.total(counter.getAsLong()), "passerelle-count");
 		counting.setDaemon(true);
 		counting.start();
 	}
 
+	/** No translation: unchanged, gone, or left for later at the spending cap. */
 	@Override
 	public void afterProcess(SourceFile item, Translation result) {
 		if (result == null) {
