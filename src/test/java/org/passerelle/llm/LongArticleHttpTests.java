@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.article.Article;
 import org.passerelle.config.PasserelleProperties;
+import org.passerelle.quality.AnswerChecks;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.TestArticles;
 
@@ -124,7 +125,7 @@ class LongArticleHttpTests {
 			}
 		}
 		assertThat(translation.english().title()).isNotBlank();
-		assertThat(AnswerValidator.sentences(translation.english().summary())).isBetween(1, 3);
+		assertThat(AnswerChecks.sentences(translation.english().summary())).isBetween(1, 3);
 	}
 
 	private static int marker(int paragraph) {

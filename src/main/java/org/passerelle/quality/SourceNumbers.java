@@ -1,4 +1,4 @@
-package org.passerelle.article;
+package org.passerelle.quality;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
