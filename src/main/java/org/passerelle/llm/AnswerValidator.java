@@ -22,7 +22,7 @@ final class AnswerValidator {
 		if (answer == null) {
 			return "the model returned no structured answer";
 		}
-		return AnswerChecks.problemWith(article.paragraphs(), article.text(), answer.title(), answer.paragraphs(),
+		return AnswerChecks.problemWith(article.paragraphs(), answer.title(), answer.paragraphs(),
 				answer.summary(), maxSummarySentences);
 	}
 

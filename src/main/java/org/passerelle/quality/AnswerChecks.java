@@ -1,29 +1,21 @@
 package org.passerelle.quality;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-
-import org.passerelle.article.LanguageGuess;
 
 /**
- * The hard checks on an answer, made before anything is written: a translation that lost paragraphs
- * must never come out looking complete. Each returns the problem in plain words, or null when the
- * answer is usable.
+ * The hard checks on an answer, made before anything is written: only what is certainly broken (parts
+ * missing or empty, the text still French, a summary over its limit), since a refused answer costs a
+ * retry and, in the end, the article. What may be wrong but may be a translator's choice (a number
+ * written another way, a paragraph much shorter) is a {@link QualityFlag}. Each returns the problem in
+ * plain words, or null when the answer is usable.
  */
 public final class AnswerChecks {
-
-	private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])[\"”’)]?\\s+(?=[\\p{Lu}\\d\"“‘(])");
 
 	private AnswerChecks() {
 	}
 
-	/**
-	 * @param source the French paragraphs that were sent
-	 * @param sourceText the French title and paragraphs as one text
-	 */
-	public static String problemWith(List<String> source, String sourceText, String title, List<String> paragraphs,
+	/** @param source the French paragraphs that were sent */
+	public static String problemWith(List<String> source, String title, List<String> paragraphs,
 			String summary, int maxSummarySentences) {
 		if (isBlank(title)) {
 			return "the answer has no English title";
@@ -42,18 +34,12 @@ public final class AnswerChecks {
 			}
 		}
 		String english = title + "\n" + String.join("\n", paragraphs);
-		if (LanguageGuess.shared().isClearlyFrench(english)) {
+		if (FrenchText.isFrench(english)) {
 			return "the translation is still in French";
 		}
 		int sentences = sentences(summary);
 		if (sentences > maxSummarySentences) {
 			return "the summary has " + sentences + " sentences, over the limit of " + maxSummarySentences;
-		}
-		Set<String> missing = new LinkedHashSet<>(SourceNumbers.in(sourceText));
-		missing.removeAll(SourceNumbers.in(english));
-		if (!missing.isEmpty()) {
-			return "numbers of the article are missing from the translation: "
-					+ String.join(", ", missing.stream().limit(5).toList());
 		}
 		return null;
 	}
@@ -63,7 +49,7 @@ public final class AnswerChecks {
 		if (isBlank(summary)) {
 			return "the answer has no summary";
 		}
-		if (LanguageGuess.shared().isClearlyFrench(summary)) {
+		if (FrenchText.isFrench(summary)) {
 			return "the summary is in French";
 		}
 		int sentences = sentences(summary);
@@ -73,10 +59,9 @@ public final class AnswerChecks {
 		return null;
 	}
 
-	/** Sentences end with . ! or ? followed by a space and a capital, a digit or an opening quote. */
+	/** Sentences end with . ! ? or … followed by a space and a capital, a digit or an opening quote. */
 	public static int sentences(String text) {
-		String trimmed = text.strip();
-		return trimmed.isEmpty() ? 0 : SENTENCE_BREAK.split(trimmed).length;
+		return Sentences.count(text);
 	}
 
 	private static boolean isBlank(String value) {

@@ -1,0 +1,309 @@
+package org.passerelle.quality;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The numbers of a French text, and whether an English text renders them, whatever the notation: "1 200"
+ * and "1,200"; "21,4" and "21.4"; "3 enfants" and "three children"; "21h30" and "9.30pm"; "10h00" and
+ * "10am"; "1,36 milliard", "1.36 billion" and "1,360 million"; "4 novembre" and "November 04".
+ * Values are compared as numbers (times as minutes past midnight), so leading zeros and scale words
+ * do not matter.
+ */
+public final class Numbers {
+
+	// French groups thousands with spaces, exactly three digits a group, or "en 2015 3 000" would merge
+	private static final Pattern FRENCH_NUMBER = Pattern.compile(
+			"\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3}(?!\\d))+(?:,\\d+)?|\\d+(?:[.,]\\d+)*");
+
+	private static final Pattern ENGLISH_NUMBER = Pattern.compile(
+			"\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3}(?!\\d))+(?:[.,]\\d+)?|\\d+(?:[.,:]\\d+)*");
+
+	/** "21h30", "10h", "20 heures", "14 h 15" just after a number. */
+	private static final Pattern FRENCH_TIME = Pattern.compile(
+			"[\\s\\u00A0\\u202F]?(?:h|heures?)(?:[\\s\\u00A0\\u202F]?(\\d{2}))?(?![\\p{L}])");
+
+	private static final Pattern FRENCH_SCALE = Pattern.compile(
+			"[\\s\\u00A0\\u202F]?(millions?|milliards?|billions?|mille|Mds?|Md|M€|M\\$|k€)(?![\\p{L}])");
+
+	/** A metric unit after the number (and its scale: "272 millions de kg"), which English may convert. */
+	private static final Pattern FRENCH_UNIT = Pattern.compile("(?:[\\s\\u00A0\\u202F]?(?:de|d')[\\s\\u00A0\\u202F]?)?"
+			+ "[\\s\\u00A0\\u202F]?(km/h|km²|km2|kilomètres? carrés|kilomètres?|km|mètres? cubes?|m³|m3|mètres? carrés|m²|m2|"
+			+ "mètres?|m|centimètres?|cm|millimètres?|mm|kilogrammes?|kilos?|kg|grammes?|g|tonnes?|t|litres?|l|"
+			+ "hectares?|ha|°C|degrés)(?![\\p{L}])");
+
+	private static final Pattern ENGLISH_SCALE = Pattern.compile(
+			"[\\s\\u00A0\\u202F]?(thousand|million|billion|trillion|k|m|mn|bn|b|tn)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ENGLISH_CLOCK = Pattern.compile("[\\s\\u00A0\\u202F]?(?:([ap])\\.?m\\.?(?![\\p{L}])|o['’]clock)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July",
+			"August", "September", "October", "November", "December");
+
+	/** "November 04" renders "4 novembre": a month's name stands for its number. */
+	private static final Pattern MONTH = Pattern.compile("\\b(January|February|March|April|May|June|July|August|"
+			+ "September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\b");
+
+	private static final Map<String, Long> FRENCH_SCALES = Map.of("million", 1_000_000L, "milliard", 1_000_000_000L,
+			"billion", 1_000_000_000_000L, "mille", 1_000L, "md", 1_000_000_000L, "mds", 1_000_000_000L,
+			"m€", 1_000_000L, "m$", 1_000_000L, "k€", 1_000L);
+
+	private static final Map<String, Long> ENGLISH_SCALES = Map.of("thousand", 1_000L, "k", 1_000L,
+			"million", 1_000_000L, "m", 1_000_000L, "mn", 1_000_000L, "billion", 1_000_000_000L, "bn", 1_000_000_000L,
+			"b", 1_000_000_000L, "trillion", 1_000_000_000_000L, "tn", 1_000_000_000_000L);
+
+	/** Metric units and what English-speaking newsrooms may convert them to: feet, miles, pounds... */
+	private static final Map<String, List<Double>> CONVERSIONS = Map.ofEntries(
+			Map.entry("km/h", List.of(0.621371)), Map.entry("km²", List.of(0.386102)),
+			Map.entry("km", List.of(0.621371)), Map.entry("m³", List.of(35.3147, 1.30795)),
+			Map.entry("m²", List.of(10.7639)), Map.entry("m", List.of(3.28084, 1.09361)),
+			Map.entry("cm", List.of(0.393701)), Map.entry("mm", List.of(0.0393701)), Map.entry("kg", List.of(2.20462)),
+			Map.entry("g", List.of(0.035274)), Map.entry("t", List.of(1.10231, 0.984207)),
+			Map.entry("l", List.of(0.264172, 0.219969)), Map.entry("ha", List.of(2.47105)));
+
+	/** How far a converted figure may be from the exact conversion: news rounds "15 m" to "50ft". */
+	static final double CONVERSION_TOLERANCE = 0.03;
+
+	private Numbers() {
+	}
+
+	/**
+	 * A number as the French text writes it, every value an English rendering of it may have, and the
+	 * figures a unit conversion would give, matched within {@link #CONVERSION_TOLERANCE}.
+	 */
+	public record Mention(String text, Set<String> values, List<Double> converted) {
+
+		boolean renderedIn(Set<String> english, List<Double> englishFigures) {
+			if (values.stream().anyMatch(english::contains)) {
+				return true;
+			}
+			for (double figure : converted) {
+				for (double candidate : englishFigures) {
+					if (Math.abs(candidate - figure) <= CONVERSION_TOLERANCE * Math.abs(figure)) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
+	}
+
+	/** The numbers of the French text that the English text does not render, as the French writes them. */
+	public static List<String> missing(String french, String english) {
+		Set<String> found = inEnglish(english);
+		List<Double> figures = found.stream().filter(value -> !value.startsWith("T")).map(Double::valueOf).toList();
+		Set<String> missing = new LinkedHashSet<>();
+		for (Mention mention : inFrench(french)) {
+			if (!mention.renderedIn(found, figures)) {
+				missing.add(mention.text());
+			}
+		}
+		return List.copyOf(missing);
+	}
+
+	public static List<Mention> inFrench(String text) {
+		List<Mention> mentions = new ArrayList<>();
+		Matcher matcher = FRENCH_NUMBER.matcher(text);
+		int from = 0;
+		while (from < text.length() && matcher.find(from)) {
+			from = matcher.end();
+			String number = matcher.group();
+			Matcher time = FRENCH_TIME.matcher(text).region(matcher.end(), text.length());
+			if (isHour(number) && time.lookingAt()) {
+				int hour = Integer.parseInt(number);
+				int minutes = time.group(1) == null ? 0 : Integer.parseInt(time.group(1));
+				Set<String> values = new HashSet<>(Set.of(time(hour, minutes)));
+				if (minutes == 0) {
+					values.add(Long.toString(hour)); // "20 heures" may stay "20 hours"
+				}
+				mentions.add(new Mention(number + text.substring(matcher.end(), time.end()).strip(), values, List.of()));
+				from = time.end();
+				continue;
+			}
+			Matcher scale = FRENCH_SCALE.matcher(text).region(matcher.end(), text.length());
+			Long factor = null;
+			int unitFrom = matcher.end();
+			if (scale.lookingAt()) {
+				factor = FRENCH_SCALES.get(scale.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", ""));
+				unitFrom = scale.end();
+			}
+			Matcher unit = FRENCH_UNIT.matcher(text).region(unitFrom, text.length());
+			List<Double> rates = unit.lookingAt() ? CONVERSIONS.getOrDefault(unit(unit.group(1)), List.of()) : List.of();
+			boolean celsius = unit.lookingAt() && (unit.group(1).equals("°C") || unit.group(1).startsWith("degré"));
+			List<List<BigDecimal>> readings = readings(number, false);
+			for (List<BigDecimal> reading : readings) {
+				Set<String> values = scaled(reading, factor);
+				if (readings.size() == 1 && number.matches("(19|20)\\d\\d")) {
+					values.add(number.substring(2)); // a year: Q1/15
+				}
+				List<Double> converted = new ArrayList<>();
+				for (BigDecimal value : reading) {
+					double figure = value.doubleValue() * (factor == null ? 1 : factor);
+					rates.forEach(rate -> converted.add(figure * rate));
+					if (celsius) {
+						converted.add(figure * 9 / 5 + 32);
+					}
+				}
+				mentions.add(new Mention(readings.size() > 1 ? write(reading.get(0)) : number, values, converted));
+			}
+		}
+		return mentions;
+	}
+
+	/** Every value the English text may be rendering: digits in any notation, words, clock times, months. */
+	public static Set<String> inEnglish(String text) {
+		Set<String> values = new HashSet<>(EnglishNumberWords.values(text));
+		Matcher matcher = ENGLISH_NUMBER.matcher(text);
+		while (matcher.find()) {
+			String number = matcher.group();
+			Matcher clock = ENGLISH_CLOCK.matcher(text).region(matcher.end(), text.length());
+			Matcher scale = ENGLISH_SCALE.matcher(text).region(matcher.end(), text.length());
+			Long factor = scale.lookingAt() ? ENGLISH_SCALES.get(scale.group(1).toLowerCase(Locale.ROOT)) : null;
+			String[] clockParts = number.split("[.:]");
+			if (clockParts.length <= 2 && isHour(clockParts[0])
+					&& (clockParts.length == 1 || clockParts[1].length() == 2 && Integer.parseInt(clockParts[1]) < 60)) {
+				int hour = Integer.parseInt(clockParts[0]);
+				int minutes = clockParts.length == 1 ? 0 : Integer.parseInt(clockParts[1]);
+				if (clock.lookingAt()) {
+					boolean pm = clock.group(1) != null && clock.group(1).equalsIgnoreCase("p");
+					boolean oClock = clock.group(1) == null;
+					values.add(time(hour % 12 + (pm ? 12 : 0), minutes));
+					if (oClock) {
+						values.add(time(hour % 12 + 12, minutes));
+					}
+				}
+				else if (clockParts.length == 2) {
+					values.add(time(hour, minutes));
+					if (hour <= 12) {
+						values.add(time(hour + 12, minutes));
+					}
+				}
+			}
+			for (List<BigDecimal> reading : readings(number, true)) {
+				values.addAll(scaled(reading, factor));
+			}
+		}
+		Matcher month = MONTH.matcher(text);
+		while (month.find()) {
+			String name = month.group(1);
+			for (int i = 0; i < MONTHS.size(); i++) {
+				if (MONTHS.get(i).startsWith(name)) {
+					values.add(Integer.toString(i + 1));
+				}
+			}
+		}
+		return values;
+	}
+
+	/** A French unit's short form, as the conversions know it. */
+	private static String unit(String written) {
+		String unit = written.replace("2", "²").replace("3", "³");
+		if (unit.startsWith("kilomètre")) {
+			return unit.contains("carré") ? "km²" : "km";
+		}
+		if (unit.startsWith("mètre")) {
+			return unit.contains("cube") ? "m³" : unit.contains("carré") ? "m²" : "m";
+		}
+		if (unit.startsWith("centimètre")) {
+			return "cm";
+		}
+		if (unit.startsWith("millimètre")) {
+			return "mm";
+		}
+		if (unit.startsWith("kilo")) {
+			return "kg";
+		}
+		if (unit.startsWith("gramme")) {
+			return "g";
+		}
+		if (unit.startsWith("tonne")) {
+			return "t";
+		}
+		if (unit.startsWith("litre")) {
+			return "l";
+		}
+		if (unit.startsWith("hectare")) {
+			return "ha";
+		}
+		return unit;
+	}
+
+	/** The values as written, and multiplied by the scale word that follows them, if any. */
+	private static Set<String> scaled(List<BigDecimal> values, Long factor) {
+		Set<String> written = new HashSet<>();
+		for (BigDecimal value : values) {
+			written.add(write(value));
+			if (factor != null) {
+				written.add(write(value.multiply(BigDecimal.valueOf(factor))));
+			}
+		}
+		return written;
+	}
+
+	/** A time of day as the values are written: minutes past midnight, apart from plain numbers. */
+	static String time(int hour, int minutes) {
+		return "T" + (hour * 60 + minutes);
+	}
+
+	private static boolean isHour(String number) {
+		return number.matches("\\d{1,2}") && Integer.parseInt(number) <= 24;
+	}
+
+	/**
+	 * The ways a written number can be read: one list of possible values per number it holds. "1 200"
+	 * is 1200; "21,4" is 21.4; "1,360" is 1.36 or 1360; "12.05.2014" is three numbers.
+	 */
+	private static List<List<BigDecimal>> readings(String number, boolean english) {
+		if (number.matches(".*[ \\u00A0\\u202F].*")) {
+			String plain = number.replaceAll("[ \\u00A0\\u202F]", "").replace(',', '.');
+			return List.of(List.of(new BigDecimal(plain)));
+		}
+		String[] groups = number.split("[.,:]");
+		if (groups.length == 1) {
+			return List.of(List.of(new BigDecimal(number)));
+		}
+		if (groups.length == 2) {
+			Set<BigDecimal> values = new LinkedHashSet<>();
+			values.add(new BigDecimal(groups[0] + "." + groups[1]));
+			if (groups[1].length() == 3) {
+				values.add(new BigDecimal(groups[0] + groups[1]));
+			}
+			if (english) {
+				values.add(new BigDecimal(groups[0]));
+				values.add(new BigDecimal(groups[1]));
+			}
+			return List.of(List.copyOf(values));
+		}
+		boolean thousands = true;
+		for (int i = 1; i < groups.length; i++) {
+			thousands &= groups[i].length() == 3;
+		}
+		String separators = number.replaceAll("\\d", "");
+		if (thousands && separators.chars().distinct().count() == 1) {
+			return List.of(List.of(new BigDecimal(String.join("", groups))));
+		}
+		List<List<BigDecimal>> each = new ArrayList<>();
+		for (String group : groups) {
+			each.add(List.of(new BigDecimal(group)));
+		}
+		if (english) {
+			each.add(List.of(new BigDecimal(String.join("", groups))));
+		}
+		return each;
+	}
+
+	private static String write(BigDecimal value) {
+		return value.stripTrailingZeros().toPlainString();
+	}
+
+}

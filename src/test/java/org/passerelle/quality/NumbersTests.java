@@ -1,0 +1,44 @@
+package org.passerelle.quality;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NumbersTests {
+
+	@Test
+	void whatHumanTranslatorsWriteRendersTheFrenchNumbers() {
+		// each pair from professional translations that a digits-only comparison refused
+		assertThat(Numbers.missing("Elle a 3 enfants.", "She has three children.")).isEmpty();
+		assertThat(Numbers.missing("Le concert commence à 21h30.", "The concert starts at 9.30pm.")).isEmpty();
+		assertThat(Numbers.missing("Rendez-vous à 10h00.", "Meet at 10am.")).isEmpty();
+		assertThat(Numbers.missing("Un déficit de 1,36 milliard de dollars.", "A deficit of $1,360 million.")).isEmpty();
+		assertThat(Numbers.missing("Le 4 novembre, il a voté.", "On November 04, he voted.")).isEmpty();
+	}
+
+	@Test
+	void notationsOfTheSameNumberAgree() {
+		assertThat(Numbers.missing("1 200 votants", "1,200 voters")).isEmpty();
+		assertThat(Numbers.missing("21,4 %", "21.4%")).isEmpty();
+		assertThat(Numbers.missing("à 21h13", "at 21:13")).isEmpty();
+		assertThat(Numbers.missing("fermeront à 20 heures", "will close at 8 p.m.")).isEmpty();
+		assertThat(Numbers.missing("2,5 millions d'habitants", "2.5m inhabitants")).isEmpty();
+		assertThat(Numbers.missing("3 000 milliards", "3 trillion")).isEmpty();
+		assertThat(Numbers.missing("vingt-cinq ans, soit 25 ans", "twenty-five years")).isEmpty();
+		assertThat(Numbers.missing("le 1er janvier", "on January 1st")).isEmpty();
+		assertThat(Numbers.missing("à midi, soit 12h", "at noon")).isEmpty();
+		assertThat(Numbers.missing("les années 1990", "the 1990s")).isEmpty();
+		assertThat(Numbers.missing("deux cent cinq, 205", "two hundred and five")).isEmpty();
+		assertThat(Numbers.missing("35 000 communes", "35 000 towns")).isEmpty();
+	}
+
+	@Test
+	void aNumberMissingOrChangedIsFound() {
+		assertThat(Numbers.missing("contre 17,9 % lors du précédent scrutin, soit 1 200 votants de plus",
+				"against 18% in the previous election, many more voters")).containsExactly("17,9", "1 200");
+		assertThat(Numbers.missing("à 21h30", "at 9pm")).containsExactly("21h30");
+		assertThat(Numbers.missing("1,36 milliard", "1.6 billion")).containsExactly("1,36");
+		assertThat(Numbers.missing("en 2015 3 000 emplois", "3,000 jobs")).containsExactly("2015");
+	}
+
+}
