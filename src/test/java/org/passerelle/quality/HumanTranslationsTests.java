@@ -1,0 +1,55 @@
+package org.passerelle.quality;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.passerelle.benchmark.HumanTranslationsBenchmark;
+import org.passerelle.testing.HumanTranslations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Professional translations (WMT14 news) fed to the checks as if a model had answered: none may fail a
+ * hard check, and fewer than 5% of the documents may raise a flag. Spoiled the way models go wrong,
+ * they must be caught. Skipped when the data is not beside the project.
+ */
+class HumanTranslationsTests {
+
+	static List<HumanTranslations.Document> documents;
+
+	@BeforeAll
+	static void read() {
+		documents = HumanTranslations.documents();
+	}
+
+	@Test
+	void humanTranslationsFailNoHardCheck() {
+		HumanTranslationsBenchmark.Result result = HumanTranslationsBenchmark.measure(documents);
+
+		assertThat(result.documents()).isEqualTo(68);
+		assertThat(result.hardFailures()).isEmpty();
+	}
+
+	@Test
+	void humanTranslationsRaiseFlagsOnFewerThanFivePercentOfDocuments() {
+		HumanTranslationsBenchmark.Result asSegments = HumanTranslationsBenchmark.measure(documents);
+		HumanTranslationsBenchmark.Result inParagraphs = HumanTranslationsBenchmark
+			.measure(documents.stream().map(document -> document.inParagraphsOf(3)).toList());
+
+		assertThat(asSegments.falseFlagRate()).as(asSegments.flags().toString()).isLessThan(0.05);
+		assertThat(inParagraphs.falseFlagRate()).as(inParagraphs.flags().toString()).isLessThan(0.05);
+	}
+
+	@Test
+	void spoiledParagraphsAreFlaggedWhereTheyAre() {
+		List<HumanTranslations.Document> inParagraphs = documents.stream().map(document -> document.inParagraphsOf(3))
+			.toList();
+
+		assertThat(HumanTranslationsBenchmark.caught("dropped sentence", inParagraphs)).isGreaterThan(0.9);
+		assertThat(HumanTranslationsBenchmark.caught("left in French", documents)).isGreaterThan(0.95);
+		assertThat(HumanTranslationsBenchmark.caught("person left out", documents)).isGreaterThan(0.9);
+		assertThat(HumanTranslationsBenchmark.caught("number changed", documents)).isGreaterThan(0.9);
+	}
+
+}
