@@ -1,5 +1,7 @@
 -- Passerelle's article ledger, beside Spring Batch's own tables in the same HSQLDB file.
 -- One row per input folder, article and content: the latest outcome of translating that content.
+-- GLOSSARY_SHA256 fingerprints the glossary entries the translation used (null: none), QUALITY_FLAGS
+-- holds its quality flags as a JSON array.
 -- CACHED: kept on disk and paged in, so the heap does not grow with years of articles.
 -- A ledger made by an older version (no INPUT_DIR) is brought to this shape in place at start-up
 -- by LedgerMigration, which also creates the indexes on the newer columns.
@@ -25,6 +27,9 @@ CREATE CACHED TABLE IF NOT EXISTS PASSERELLE_ARTICLE (
     PUBLISHED         VARCHAR(64),
     AUTHOR            VARCHAR(1000),
     SOURCE_NAME       VARCHAR(500),
+    GLOSSARY_SHA256   VARCHAR(64),
+    FLAG_COUNT        INT           DEFAULT 0 NOT NULL,
+    QUALITY_FLAGS     VARCHAR(16000),
     UPDATED_AT        TIMESTAMP     NOT NULL,
     PRIMARY KEY (INPUT_DIR, ARTICLE_ID, CONTENT_SHA256)
 );

@@ -12,6 +12,7 @@ import org.passerelle.article.ArticleLoader;
 import org.passerelle.article.InputFiles;
 import org.passerelle.article.SourceFile;
 import org.passerelle.article.UnusableArticleException;
+import org.passerelle.config.PasserelleProperties;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.TokenBudget;
 import org.passerelle.llm.Translation;
@@ -37,7 +38,11 @@ public class RunEstimate {
 
 	private final Translation.Engine engine;
 
-	RunEstimate(ArticleLedger ledger, ArticleLoader loader, TokenBudget budget, Translation.Engine engine) {
+	private final PasserelleProperties properties;
+
+	RunEstimate(ArticleLedger ledger, ArticleLoader loader, TokenBudget budget, Translation.Engine engine,
+			PasserelleProperties properties) {
+		this.properties = properties;
 		this.ledger = ledger;
 		this.loader = loader;
 		this.budget = budget;
@@ -62,6 +67,7 @@ public class RunEstimate {
 		long unusable = 0;
 		List<String> reasons = new ArrayList<>();
 		OutputNamesakes namesakes = new OutputNamesakes(new PairedOutputWriter(outputDir, java.time.Clock.systemUTC()));
+		ArticleQuality quality = ArticleQuality.forInput(properties, inputDir);
 		InputFiles files = new InputFiles(inputDir);
 		while (files.hasNext()) {
 			SourceFile source = files.next();
@@ -80,7 +86,8 @@ public class RunEstimate {
 				}
 				continue;
 			}
-			if (!force && ledger.isUpToDate(source, article.sha256(), engine, OutputPaths.of(outputDir, source.id()))) {
+			String glossary = quality.termsOf(article).fingerprint();
+			if (!force && ledger.isUpToDate(source, article.sha256(), engine, glossary, OutputPaths.of(outputDir, source.id()))) {
 				unchanged++;
 				continue;
 			}

@@ -22,6 +22,7 @@ import org.passerelle.llm.TranslationService;
 import org.passerelle.output.ArticleMetadata;
 import org.passerelle.output.OutputPaths;
 import org.passerelle.output.PairedOutputWriter;
+import org.passerelle.quality.glossary.GlossaryTerms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
@@ -67,9 +68,12 @@ class SubmitBatchTasklet implements Tasklet {
 
 	private final JobRepository jobRepository;
 
+	private final ArticleQuality quality;
+
 	SubmitBatchTasklet(RunParameters.Batching batching, ArticleLoader loader, ArticleLedger ledger,
 			TranslationService translator, TokenBudget budget, SpendingCap cap, double discount,
-			ProviderBatches provider, JobRepository jobRepository) {
+			ProviderBatches provider, JobRepository jobRepository, ArticleQuality quality) {
+		this.quality = quality;
 		this.batchMode = batching.enabled();
 		this.inputDir = batching.inputDir();
 		this.outputDir = batching.outputDir();
@@ -132,13 +136,15 @@ class SubmitBatchTasklet implements Tasklet {
 				catch (UnusableArticleException ex) {
 					continue; // the translating step records it, as a live run does
 				}
-				if (!force && (ledger.isUpToDate(source, article.sha256(), translator.engine(), paths)
-						|| writtenBefore(files.readMetadata(paths), article)) || !seen.add(article.sha256())) {
+				// the same glossary entries as the live requests, or their answers would not be the batch's
+				GlossaryTerms terms = quality.termsOf(article);
+				if (!force && (ledger.isUpToDate(source, article.sha256(), translator.engine(), terms.fingerprint(), paths)
+						|| writtenBefore(files.readMetadata(paths), article, terms)) || !seen.add(article.sha256())) {
 					continue;
 				}
 				TokenBudget.Plan plan = budget.plan(article);
 				if (cap.fits(input + plan.inputTokens(), output + plan.outputTokens(), discount).orElse(true)) {
-					Optional<BatchRequest> request = translator.batchRequest(article);
+					Optional<BatchRequest> request = translator.batchRequest(article, terms);
 					if (request.isPresent()) {
 						requests.add(request.get());
 						input += plan.inputTokens();
@@ -150,10 +156,11 @@ class SubmitBatchTasklet implements Tasklet {
 		return requests;
 	}
 
-	private boolean writtenBefore(Optional<ArticleMetadata> metadata, Article article) {
+	private boolean writtenBefore(Optional<ArticleMetadata> metadata, Article article, GlossaryTerms terms) {
 		return metadata.isPresent() && !force && article.sha256().equals(metadata.get().sourceSha256())
 				&& translator.engine().model().equals(metadata.get().model())
-				&& translator.engine().promptVersion().equals(metadata.get().promptVersion());
+				&& translator.engine().promptVersion().equals(metadata.get().promptVersion())
+				&& java.util.Objects.equals(terms.fingerprint(), metadata.get().glossary());
 	}
 
 	/** The requests cut into batches within the provider's count and size limits. */

@@ -23,6 +23,7 @@ import org.passerelle.llm.TranslationService;
 import org.passerelle.output.ArticleMetadata;
 import org.passerelle.output.OutputPaths;
 import org.passerelle.output.PairedOutputWriter;
+import org.passerelle.quality.glossary.GlossaryTerms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
@@ -66,6 +67,8 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 
 	private StepExecution stepExecution;
 
+	private final ArticleQuality quality;
+
 	// This run's translations by content hash, finished or in progress (articles of a chunk run
 	// concurrently). Bounded: identical files are usually scraped close together, and memory must not
 	// grow with the folder.
@@ -83,8 +86,9 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 
 	TranslateArticleProcessor(ArticleLoader loader, ArticleLedger ledger, TranslationService translator,
 			ProviderOutageSkipPolicy outages, PairedOutputWriter files, Path outputDir, long jobExecutionId,
-			RunOptions options, FailedArticleRecorder recorder) {
+			RunOptions options, FailedArticleRecorder recorder, ArticleQuality quality) {
 		this.recorder = recorder;
+		this.quality = quality;
 		this.namesakes = new OutputNamesakes(files);
 		this.loader = loader;
 		this.ledger = ledger;
@@ -110,26 +114,28 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		}
 		OutputPaths paths = OutputPaths.of(outputDir, source.id());
 		namesakes.check(source, paths);
-		if (!options.force() && ledger.isUpToDate(source, article.sha256(), translator.engine(), paths)) {
+		// the glossary entries the article uses are part of what makes its translation current
+		GlossaryTerms terms = quality.termsOf(article);
+		if (!options.force() && ledger.isUpToDate(source, article.sha256(), translator.engine(), terms.fingerprint(), paths)) {
 			log.debug("{}: unchanged since its last translation", source.id());
 			return null;
 		}
-		Optional<Translation> written = alreadyWritten(article, paths);
+		Optional<Translation> written = alreadyWritten(article, paths, terms);
 		if (written.isPresent()) {
 			log.info("{}: its files were written before the last run ended; reusing them", source.id());
-			return written.get();
+			return quality.checked(written.get(), terms);
 		}
-		Optional<TranslatedArticle> sameContent = sameContentTranslated(article);
+		Optional<TranslatedArticle> sameContent = sameContentTranslated(article, terms);
 		if (sameContent.isPresent()) {
 			log.info("{}: same content as an article already translated; reusing that translation", source.id());
-			return written(new Translation(article, sameContent.get(), translator.engine(), 0, 0, Duration.ZERO));
+			return written(new Translation(article, sameContent.get(), translator.engine(), 0, 0, Duration.ZERO), terms);
 		}
 		if (outages.providerDown()) {
 			throw new IllegalStateException(source.id() + ": not sent, the run is stopping because the provider is down");
 		}
 		Translation translation;
 		try {
-			translation = translateOnce(article);
+			translation = translateOnce(article, terms);
 		}
 		catch (SpendingCapReachedException capped) {
 			// left for the restart: the step stops once this chunk, with the calls in flight, is committed
@@ -141,7 +147,7 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		outages.providerAnswered();
 		log.info("{}: translated ({} paragraphs, {} + {} tokens, {} ms)", source.id(), article.paragraphs().size(),
 				translation.inputTokens(), translation.outputTokens(), translation.llmTime().toMillis());
-		return written(translation);
+		return written(translation, terms);
 	}
 
 	/** Where articles go that the spending cap kept from being sent, and the step to stop when that happens. */
@@ -152,18 +158,24 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 	}
 
 	/** Files go to disk as soon as the answer is in: if the process dies, what was paid for is kept. */
-	private Translation written(Translation translation) throws IOException {
-		files.write(translation, jobExecutionId);
-		return translation;
+	private Translation written(Translation translation, GlossaryTerms terms) throws IOException {
+		Translation checked = quality.checked(translation, terms);
+		if (checked.quality().flagged()) {
+			log.info("{}: {} quality flag(s) for review: {}", translation.article().source().id(),
+					checked.quality().flags().size(), checked.quality().flags().get(0).shown());
+		}
+		files.write(checked, jobExecutionId);
+		return checked;
 	}
 
-	/** Complete files for this very content and engine, left by a run that died before its chunk committed. */
-	private Optional<Translation> alreadyWritten(Article article, OutputPaths paths) throws IOException {
+	/** Complete files for this very content, engine and glossary, left by a run that died before its chunk committed. */
+	private Optional<Translation> alreadyWritten(Article article, OutputPaths paths, GlossaryTerms terms)
+			throws IOException {
 		if (options.force()) {
 			return Optional.empty();
 		}
 		Optional<ArticleMetadata> metadata = files.readMetadata(paths);
-		if (metadata.isEmpty() || !matches(metadata.get(), article)) {
+		if (metadata.isEmpty() || !matches(metadata.get(), article, terms)) {
 			return Optional.empty();
 		}
 		ArticleMetadata found = metadata.get();
@@ -171,10 +183,11 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 				found.tokens().input(), found.tokens().output(), Duration.ofMillis(found.timings().llmMillis())));
 	}
 
-	private boolean matches(ArticleMetadata metadata, Article article) {
+	private boolean matches(ArticleMetadata metadata, Article article, GlossaryTerms terms) {
 		Translation.Engine engine = translator.engine();
 		return article.sha256().equals(metadata.sourceSha256()) && engine.provider().equals(metadata.provider())
-				&& engine.model().equals(metadata.model()) && engine.promptVersion().equals(metadata.promptVersion());
+				&& engine.model().equals(metadata.model()) && engine.promptVersion().equals(metadata.promptVersion())
+				&& java.util.Objects.equals(terms.fingerprint(), metadata.glossary());
 	}
 
 	/**
@@ -182,7 +195,7 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 	 * a chunk are processed concurrently): then this copy waits for that answer rather than paying for
 	 * its own, and goes on by itself only if that translation fails.
 	 */
-	private Translation translateOnce(Article article) throws Exception {
+	private Translation translateOnce(Article article, GlossaryTerms terms) throws Exception {
 		CompletableFuture<TranslatedArticle> mine = new CompletableFuture<>();
 		CompletableFuture<TranslatedArticle> theirs = translatedThisRun.putIfAbsent(article.sha256(), mine);
 		if (theirs != null) {
@@ -192,11 +205,11 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 				return new Translation(article, theirs.get(), translator.engine(), 0, 0, Duration.ZERO);
 			}
 			catch (ExecutionException ex) {
-				return translator.translate(article);
+				return translator.translate(article, terms);
 			}
 		}
 		try {
-			Translation translation = translator.translate(article);
+			Translation translation = translator.translate(article, terms);
 			mine.complete(translation.english());
 			return translation;
 		}
@@ -208,7 +221,7 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 	}
 
 	/** Two files with the same bytes are translated once: from this run's recent answers, or an earlier run's files. */
-	private Optional<TranslatedArticle> sameContentTranslated(Article article) throws IOException {
+	private Optional<TranslatedArticle> sameContentTranslated(Article article, GlossaryTerms terms) throws IOException {
 		CompletableFuture<TranslatedArticle> recent = translatedThisRun.get(article.sha256());
 		if (recent != null && recent.isDone() && !recent.isCompletedExceptionally()) {
 			return Optional.of(recent.join());
@@ -216,7 +229,8 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		if (options.force()) {
 			return Optional.empty();
 		}
-		Optional<LedgerEntry> earlier = ledger.translationOfSameContent(article.sha256(), translator.engine());
+		Optional<LedgerEntry> earlier = ledger.translationOfSameContent(article.sha256(), translator.engine(),
+				terms.fingerprint());
 		if (earlier.isEmpty()) {
 			return Optional.empty();
 		}

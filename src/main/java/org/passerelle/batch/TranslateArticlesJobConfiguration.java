@@ -76,10 +76,10 @@ class TranslateArticlesJobConfiguration {
 			@Value("#{jobParameters['" + RunParameters.BATCH + "']}") String batch,
 			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force) {
+			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force, ArticleQuality articleQuality) {
 		return new SubmitBatchTasklet(new RunParameters.Batching(Boolean.parseBoolean(batch), Path.of(inputDir),
 				Path.of(outputDir), Boolean.parseBoolean(force)), loader, ledger, translationService, tokenBudget,
-				spendingCap, properties.llm().batch().discount(), providerBatches, jobRepository);
+				spendingCap, properties.llm().batch().discount(), providerBatches, jobRepository, articleQuality);
 	}
 
 	@Bean
@@ -198,11 +198,21 @@ class TranslateArticlesJobConfiguration {
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, FailedArticleRecorder failedArticleRecorder,
-			DeferredArticles deferredArticles, @Value("#{stepExecution}") StepExecution stepExecution) {
+			DeferredArticles deferredArticles, @Value("#{stepExecution}") StepExecution stepExecution,
+			ArticleQuality articleQuality) {
 		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
 				new PairedOutputWriter(Path.of(outputDir), clock), Path.of(outputDir), jobExecutionId,
-				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force)), failedArticleRecorder)
+				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force)), failedArticleRecorder,
+				articleQuality)
 			.stoppingAtCap(deferredArticles, stepExecution);
+	}
+
+	/** The glossary of the run's input folder, read once when a step starts (and again on restart). */
+	@Bean
+	@StepScope
+	ArticleQuality articleQuality(PasserelleProperties properties,
+			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir) {
+		return ArticleQuality.forInput(properties, Path.of(inputDir));
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.passerelle.config.PasserelleProperties;
 import org.passerelle.ledger.ArticleLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,11 @@ public class TranslationRuns {
 
 	private final ArticleLedger ledger;
 
+	private final PasserelleProperties properties;
+
 	TranslationRuns(JobOperator jobOperator, JobRepository jobRepository, Job translateArticlesJob, Clock clock,
-			ArticleLedger ledger) {
+			ArticleLedger ledger, PasserelleProperties properties) {
+		this.properties = properties;
 		this.ledger = ledger;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
@@ -45,8 +49,11 @@ public class TranslationRuns {
 		this.clock = clock;
 	}
 
-	/** Runs the job to its end in this thread and says what it did. */
+	/** Runs the job to its end in this thread and says what it did; a glossary that cannot be used stops it first. */
 	public RunSummary run(RunRequest request) throws Exception {
+		ArticleQuality quality = ArticleQuality.forInput(properties, request.inputDir());
+		quality.glossary().file().ifPresent(file -> log.info("glossary: {} entries from {}",
+				quality.glossary().entries().size(), file));
 		recoverDeadExecutions();
 		JobExecution execution = jobOperator.start(translateArticlesJob, RunParameters.of(request, clock));
 		return summarize(execution);

@@ -13,6 +13,7 @@ import org.passerelle.article.LanguageGuess;
 import org.passerelle.batch.RunSummary;
 import org.passerelle.batch.TranslationRuns;
 import org.passerelle.config.PasserelleProperties;
+import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.ProviderCheck;
 import org.passerelle.llm.ProviderSetupException;
 import org.passerelle.llm.Translation;
@@ -84,8 +85,14 @@ final class JobLaunch {
 				outcome = work.perform(runs, properties);
 			}
 			int exitCode = ExitCodes.OK;
+			ArticleLedger ledger = context.getBean(ArticleLedger.class);
 			for (RunSummary summary : outcome) {
 				out.println(summaryLine(summary, properties.llm().prices(), properties.llm().batch().discount()));
+				long flagged = ledger.flaggedCount(summary.executionId());
+				if (flagged > 0) {
+					out.println(flagged + (flagged == 1 ? " article has" : " articles have")
+							+ " quality flags to review: java -jar target/passerelle.jar review");
+				}
 				Path report = reports.publish(summary);
 				if (report != null) {
 					out.println("Report: " + report);

@@ -2,6 +2,7 @@ package org.passerelle.cli;
 
 import org.passerelle.PasserelleApplication;
 import org.passerelle.config.InvalidConfigurationException;
+import org.passerelle.quality.glossary.InvalidGlossaryException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,6 +32,9 @@ final class PasserelleContext {
 			}
 			if (cause instanceof InvalidConfigurationException invalid) {
 				return new CommandFailure(ExitCodes.USAGE, "configuration error: " + invalid.getMessage());
+			}
+			if (cause instanceof InvalidGlossaryException glossary) {
+				return new CommandFailure(ExitCodes.USAGE, "glossary error: " + glossary.getMessage());
 			}
 			String message = String.valueOf(cause.getMessage());
 			if (message.contains("lock acquisition failure")) {

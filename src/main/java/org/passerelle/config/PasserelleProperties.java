@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Every setting Passerelle reads, bound from {@code application.yml} and the environment.
  * Values are checked here, so a wrong setting stops the program with one readable sentence.
+ *
+ * @param glossary the glossary file (PASSERELLE_GLOSSARY); unset, {@code glossary.tsv} or
+ * {@code glossary.csv} is looked for beside the input folder, then in the work directory
  */
 @ConfigurationProperties("passerelle")
 public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, Integer chunkSize,
-		int summaryMaxSentences, long maxFileBytes, @DefaultValue("true") boolean report, Llm llm,
+		int summaryMaxSentences, long maxFileBytes, @DefaultValue("true") boolean report, Path glossary, Llm llm,
 		@DefaultValue Spending spending) {
 
 	public PasserelleProperties {

@@ -11,7 +11,9 @@ import org.passerelle.article.SourceDetails;
 import org.passerelle.article.SourceFile;
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
+import org.passerelle.quality.QualityFlag;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes the article ledger. An article is known by its input folder and its id within it,
@@ -32,6 +34,11 @@ public class ArticleLedger {
 
 	private static final int MAX_ERROR_LENGTH = 4000;
 
+	/** The QUALITY_FLAGS column's size. */
+	private static final int MAX_FLAGS_LENGTH = 16000;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -46,43 +53,109 @@ public class ArticleLedger {
 	}
 
 	/**
-	 * True when this exact content was translated successfully by this provider, model and prompt, and
-	 * its output files are still there (outputs deleted by hand are made again).
+	 * True when this exact content was translated successfully by this provider, model and prompt, with
+	 * these glossary entries (the fingerprint of those the article uses; null for none), and its output
+	 * files are still there (outputs deleted by hand are made again).
 	 */
-	public boolean isUpToDate(SourceFile source, String sha256, Translation.Engine engine, OutputPaths paths) {
-		return isTranslated(source, sha256, engine) && paths.allExist();
+	public boolean isUpToDate(SourceFile source, String sha256, Translation.Engine engine, String glossary,
+			OutputPaths paths) {
+		return isTranslated(source, sha256, engine, glossary) && paths.allExist();
 	}
 
-	private boolean isTranslated(SourceFile source, String sha256, Translation.Engine engine) {
+	private boolean isTranslated(SourceFile source, String sha256, Translation.Engine engine, String glossary) {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM PASSERELLE_ARTICLE
 				WHERE INPUT_DIR = ? AND ARTICLE_ID = ? AND CONTENT_SHA256 = ? AND STATUS = 'SUCCEEDED'
-				  AND PROVIDER = ? AND MODEL = ? AND PROMPT_VERSION = ?""")
-			.params(folder(source), source.id(), sha256, engine.provider(), engine.model(), engine.promptVersion())
+				  AND PROVIDER = ? AND MODEL = ? AND PROMPT_VERSION = ? AND GLOSSARY_SHA256 IS NOT DISTINCT FROM CAST(? AS VARCHAR(64))""")
+			.params(folder(source), source.id(), sha256, engine.provider(), engine.model(), engine.promptVersion(),
+					glossary)
 			.query(Long.class)
 			.single() > 0;
 	}
 
-	/** The latest successful translation of this same content by this engine, under any folder and name. */
-	public Optional<LedgerEntry> translationOfSameContent(String sha256, Translation.Engine engine) {
+	/**
+	 * The latest successful translation of this same content by this engine and with these glossary
+	 * entries, under any folder and name.
+	 */
+	public Optional<LedgerEntry> translationOfSameContent(String sha256, Translation.Engine engine, String glossary) {
 		return jdbc.sql("""
 				SELECT * FROM PASSERELLE_ARTICLE
 				WHERE CONTENT_SHA256 = ? AND STATUS = 'SUCCEEDED' AND PROVIDER = ? AND MODEL = ? AND PROMPT_VERSION = ?
+				  AND GLOSSARY_SHA256 IS NOT DISTINCT FROM CAST(? AS VARCHAR(64))
 				ORDER BY UPDATED_AT DESC LIMIT 1""")
-			.params(sha256, engine.provider(), engine.model(), engine.promptVersion())
+			.params(sha256, engine.provider(), engine.model(), engine.promptVersion(), glossary)
 			.query(LedgerEntry.class)
 			.optional();
+	}
+
+	/**
+	 * Translated articles that raised quality flags, newest first: those of one job execution, or those
+	 * translated since a moment.
+	 */
+	public List<LedgerEntry> flagged(Long jobExecutionId, java.time.LocalDateTime since) {
+		String sql = "SELECT * FROM PASSERELLE_ARTICLE WHERE STATUS = 'SUCCEEDED' AND FLAG_COUNT > 0"
+				+ (jobExecutionId == null ? "" : " AND JOB_EXECUTION_ID = :execution")
+				+ (since == null ? "" : " AND UPDATED_AT >= :since") + " ORDER BY UPDATED_AT DESC, INPUT_DIR, ARTICLE_ID";
+		JdbcClient.StatementSpec statement = jdbc.sql(sql);
+		if (jobExecutionId != null) {
+			statement = statement.param("execution", jobExecutionId);
+		}
+		if (since != null) {
+			statement = statement.param("since", Timestamp.valueOf(since));
+		}
+		return statement.query(LedgerEntry.class).list();
+	}
+
+	/** How many articles one job execution translated with quality flags. */
+	public long flaggedCount(long jobExecutionId) {
+		return jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_ARTICLE WHERE STATUS = 'SUCCEEDED' AND FLAG_COUNT > 0 AND JOB_EXECUTION_ID = ?")
+			.param(jobExecutionId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Successful translations, for scoring against references: all of them, or those of one model
+	 * and one prompt version, in the order of their files.
+	 */
+	public List<LedgerEntry> translated(String model, String promptVersion) {
+		String sql = "SELECT * FROM PASSERELLE_ARTICLE WHERE STATUS = 'SUCCEEDED'"
+				+ (model == null ? "" : " AND MODEL = :model")
+				+ (promptVersion == null ? "" : " AND PROMPT_VERSION = :prompt") + " ORDER BY INPUT_DIR, ARTICLE_ID";
+		JdbcClient.StatementSpec statement = jdbc.sql(sql);
+		if (model != null) {
+			statement = statement.param("model", model);
+		}
+		if (promptVersion != null) {
+			statement = statement.param("prompt", promptVersion);
+		}
+		return statement.query(LedgerEntry.class).list();
+	}
+
+	/** The flags a ledger row holds. */
+	public static List<QualityFlag> flagsOf(LedgerEntry entry) {
+		if (entry.qualityFlags() == null || entry.qualityFlags().isBlank()) {
+			return List.of();
+		}
+		return List.of(JSON.readValue(entry.qualityFlags(), QualityFlag[].class));
 	}
 
 	public void recordSuccess(Translation translation, Path outputDir, OutputPaths paths, long jobExecutionId) {
 		Translation.Engine engine = translation.engine();
 		Article article = translation.article();
 		SourceDetails details = article.details();
+		List<QualityFlag> flags = translation.quality().flags();
+		String flagsJson = JSON.writeValueAsString(flags);
+		while (flagsJson.length() > MAX_FLAGS_LENGTH && !flags.isEmpty()) {
+			flags = flags.subList(0, flags.size() / 2); // the count keeps the whole number
+			flagsJson = JSON.writeValueAsString(flags);
+		}
 		upsert(new LedgerEntry(folder(article.source()), article.source().id(), article.sha256(), SUCCEEDED,
 				engine.provider(), engine.model(), engine.promptVersion(), jobExecutionId, folder(outputDir),
 				paths.translation().toString(), paths.summary().toString(), paths.metadata().toString(),
 				translation.inputTokens(), translation.outputTokens(), 0, null, null, details.url(), details.published(),
-				details.author(), details.source(), null));
+				details.author(), details.source(), translation.glossary().fingerprint(),
+				translation.quality().flags().size(), flagsJson, null));
 	}
 
 	/**
@@ -94,7 +167,7 @@ public class ArticleLedger {
 		String error = reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason;
 		upsert(new LedgerEntry(folder(source), source.id(), sha256 == null ? UNKNOWN_CONTENT : sha256, FAILED,
 				engine.provider(), engine.model(), engine.promptVersion(), jobExecutionId, folder(outputDir), null, null,
-				null, 0, 0, 0, kind, error, null, null, null, null, null));
+				null, 0, 0, 0, kind, error, null, null, null, null, null, 0, null, null));
 	}
 
 	/** How many runs have tried this content of the article (1 after its first attempt). */
@@ -184,26 +257,27 @@ public class ArticleLedger {
 				  JOB_EXECUTION_ID = ?, OUTPUT_DIR = ?, TRANSLATION_PATH = ?, SUMMARY_PATH = ?, METADATA_PATH = ?,
 				  INPUT_TOKENS = INPUT_TOKENS + ?, OUTPUT_TOKENS = OUTPUT_TOKENS + ?, ATTEMPTS = ATTEMPTS + 1,
 				  FAILURE_KIND = ?, ERROR_MESSAGE = ?, SOURCE_URL = ?, PUBLISHED = ?, AUTHOR = ?, SOURCE_NAME = ?,
-				  UPDATED_AT = ?
+				  GLOSSARY_SHA256 = ?, FLAG_COUNT = ?, QUALITY_FLAGS = ?, UPDATED_AT = ?
 				WHERE INPUT_DIR = ? AND ARTICLE_ID = ? AND CONTENT_SHA256 = ?""")
 			.params(entry.status(), entry.provider(), entry.model(), entry.promptVersion(), entry.jobExecutionId(),
 					entry.outputDir(), entry.translationPath(), entry.summaryPath(), entry.metadataPath(),
 					entry.inputTokens(), entry.outputTokens(), entry.failureKind(), entry.errorMessage(),
-					entry.sourceUrl(), entry.published(), entry.author(), entry.sourceName(), now, entry.inputDir(),
-					entry.articleId(), entry.contentSha256())
+					entry.sourceUrl(), entry.published(), entry.author(), entry.sourceName(), entry.glossarySha256(),
+					entry.flagCount(), entry.qualityFlags(), now, entry.inputDir(), entry.articleId(), entry.contentSha256())
 			.update();
 		if (updated == 0) {
 			jdbc.sql("""
 					INSERT INTO PASSERELLE_ARTICLE (INPUT_DIR, ARTICLE_ID, CONTENT_SHA256, STATUS, PROVIDER, MODEL,
 					  PROMPT_VERSION, JOB_EXECUTION_ID, OUTPUT_DIR, TRANSLATION_PATH, SUMMARY_PATH, METADATA_PATH,
 					  INPUT_TOKENS, OUTPUT_TOKENS, ATTEMPTS, FAILURE_KIND, ERROR_MESSAGE, SOURCE_URL, PUBLISHED, AUTHOR,
-					  SOURCE_NAME, UPDATED_AT)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""")
+					  SOURCE_NAME, GLOSSARY_SHA256, FLAG_COUNT, QUALITY_FLAGS, UPDATED_AT)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(entry.inputDir(), entry.articleId(), entry.contentSha256(), entry.status(), entry.provider(),
 						entry.model(), entry.promptVersion(), entry.jobExecutionId(), entry.outputDir(),
 						entry.translationPath(), entry.summaryPath(), entry.metadataPath(), entry.inputTokens(),
 						entry.outputTokens(), entry.failureKind(), entry.errorMessage(), entry.sourceUrl(),
-						entry.published(), entry.author(), entry.sourceName(), now)
+						entry.published(), entry.author(), entry.sourceName(), entry.glossarySha256(), entry.flagCount(),
+						entry.qualityFlags(), now)
 				.update();
 		}
 	}

@@ -30,7 +30,8 @@ public class LedgerMigration {
 			keyByInputFolder();
 		}
 		for (String column : List.of("SOURCE_URL VARCHAR(4000)", "PUBLISHED VARCHAR(64)", "AUTHOR VARCHAR(1000)",
-				"SOURCE_NAME VARCHAR(500)")) {
+				"SOURCE_NAME VARCHAR(500)", "GLOSSARY_SHA256 VARCHAR(64)", "FLAG_COUNT INT DEFAULT 0 NOT NULL",
+				"QUALITY_FLAGS VARCHAR(16000)")) {
 			if (!hasColumn(column.substring(0, column.indexOf(' ')))) {
 				jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE ADD COLUMN " + column).update();
 			}

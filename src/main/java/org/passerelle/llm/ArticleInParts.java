@@ -8,6 +8,8 @@ import java.util.concurrent.Executor;
 
 import dev.langchain4j.service.Result;
 import org.passerelle.article.Article;
+import org.passerelle.quality.glossary.GlossaryEntry;
+import org.passerelle.quality.glossary.GlossaryTerms;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,7 +57,7 @@ final class ArticleInParts {
 	}
 
 	TranslatedArticle translate(Article article, List<ArticleSplitter.Segment> segments, int maxTokens,
-			ModelCalls.Tally tally) throws TranslationFailedException {
+			GlossaryTerms terms, ModelCalls.Tally tally) throws TranslationFailedException {
 		List<CompletableFuture<PartAnswer>> futures = new ArrayList<>();
 		for (int i = 0; i < segments.size(); i++) {
 			ArticleSplitter.Segment segment = segments.get(i);
@@ -63,7 +65,7 @@ final class ArticleInParts {
 			int part = i + 1;
 			futures.add(CompletableFuture.supplyAsync(() -> {
 				try {
-					return part(article, segment, before, new Position(part, segments.size()), maxTokens, tally);
+					return part(article, segment, before, new Position(part, segments.size()), maxTokens, terms, tally);
 				}
 				catch (TranslationFailedException ex) {
 					throw new CompletionException(ex);
@@ -98,9 +100,9 @@ final class ArticleInParts {
 
 	/** One part: its pieces translated, and its notes. */
 	private PartAnswer part(Article article, ArticleSplitter.Segment segment, String before, Position position,
-			int maxTokens, ModelCalls.Tally tally) throws TranslationFailedException {
+			int maxTokens, GlossaryTerms terms, ModelCalls.Tally tally) throws TranslationFailedException {
 		try {
-			TranslatedArticle answer = partAnswer(article, segment, before, position, tally);
+			TranslatedArticle answer = partAnswer(article, segment, before, position, terms, tally);
 			return new PartAnswer(answer.title(), answer.paragraphs(), List.of(answer.summary()));
 		}
 		catch (TranslationFailedException ex) {
@@ -111,7 +113,7 @@ final class ArticleInParts {
 			String title = null;
 			String halfBefore = before;
 			for (ArticleSplitter.Segment half : halves) {
-				PartAnswer answer = part(article, half, halfBefore, position, smaller, tally);
+				PartAnswer answer = part(article, half, halfBefore, position, smaller, terms, tally);
 				title = title == null ? answer.title() : title;
 				pieces.addAll(answer.pieces());
 				notes.addAll(answer.notes());
@@ -121,18 +123,33 @@ final class ArticleInParts {
 		}
 	}
 
+	/** One part, asked once more, naming them, if the answer misses glossary terms the part uses. */
 	private TranslatedArticle partAnswer(Article article, ArticleSplitter.Segment segment, String before,
-			Position position, ModelCalls.Tally tally) throws TranslationFailedException {
+			Position position, GlossaryTerms articleTerms, ModelCalls.Tally tally) throws TranslationFailedException {
+		GlossaryTerms terms = articleTerms.within(article.title() + "\n" + String.join("\n", segment.texts()));
+		TranslatedArticle first = partAnswerOnce(article, segment, before, position, GlossaryPrompt.of(terms), tally);
+		List<GlossaryEntry> missed = terms.missingFrom(TranslationService.englishText(first));
+		if (missed.isEmpty()) {
+			return first;
+		}
+		return TranslationService.glossaryRetry(article, first, missed,
+				() -> partAnswerOnce(article, segment, before, position, GlossaryPrompt.of(terms, missed), tally), terms);
+	}
+
+	private TranslatedArticle partAnswerOnce(Article article, ArticleSplitter.Segment segment, String before,
+			Position position, String glossary, ModelCalls.Tally tally) throws TranslationFailedException {
 		String payload = json.writeValueAsString(new PartPayload(article.title(), before, segment.texts()));
-		String key = engine + "\n" + position + "\n" + payload;
+		String key = engine + "\n" + position + "\n" + glossary + "\n" + payload;
 		java.util.Optional<TranslatedArticle> kept = partAnswers.find(article.sha256(), key);
 		if (kept.isPresent()) {
 			return kept.get();
 		}
 		int pieces = segment.pieces().size();
 		int titleTokens = TokenCounter.shared().count(article.title());
-		Result<TranslatedArticle> result = calls.call(article, budget.requestAndAnswer(segment.tokens(), titleTokens),
-				tally, () -> translator.translatePart(payload, pieces, position.part(), position.parts(), rules));
+		int promptExtra = glossary.isEmpty() ? 0 : TokenCounter.shared().count(glossary);
+		Result<TranslatedArticle> result = calls.call(article,
+				budget.requestAndAnswer(segment.tokens(), titleTokens) + promptExtra, tally,
+				() -> translator.translatePart(payload, pieces, position.part(), position.parts(), rules, glossary));
 		Article asSent = new Article(article.source(), article.sha256(), article.title(), segment.texts());
 		String problem = AnswerValidator.problemWith(asSent, result.content(), result.finishReason(), MAX_NOTE_SENTENCES);
 		if (problem != null) {

@@ -28,19 +28,25 @@ public interface ArticleTranslator {
 
 	String NOTES_USER = "/prompts/summarize-notes.user.txt";
 
+	/** The glossary entries a request's text uses, given to the prompts as {@code {{glossary}}}. */
+	String GLOSSARY = "/prompts/glossary.txt";
+
+	/** Added to the glossary when an answer did not use some of its English forms and is asked again. */
+	String GLOSSARY_RETRY = "/prompts/glossary-retry.txt";
+
 	List<String> PROMPT_FILES = List.of(RULES, ARTICLE_SYSTEM, ARTICLE_USER, PART_SYSTEM, PART_USER, NOTES_SYSTEM,
-			NOTES_USER);
+			NOTES_USER, GLOSSARY, GLOSSARY_RETRY);
 
 	@SystemMessage(fromResource = ARTICLE_SYSTEM)
 	@UserMessage(fromResource = ARTICLE_USER)
 	Result<TranslatedArticle> translate(@V("article") String articleJson, @V("paragraphCount") int paragraphCount,
-			@V("maxSummarySentences") int maxSummarySentences, @V("rules") String rules);
+			@V("maxSummarySentences") int maxSummarySentences, @V("rules") String rules, @V("glossary") String glossary);
 
 	/** One part of a long article; the answer's summary holds notes on the part. */
 	@SystemMessage(fromResource = PART_SYSTEM)
 	@UserMessage(fromResource = PART_USER)
 	Result<TranslatedArticle> translatePart(@V("article") String partJson, @V("paragraphCount") int paragraphCount,
-			@V("part") int part, @V("parts") int parts, @V("rules") String rules);
+			@V("part") int part, @V("parts") int parts, @V("rules") String rules, @V("glossary") String glossary);
 
 	@SystemMessage(fromResource = NOTES_SYSTEM)
 	@UserMessage(fromResource = NOTES_USER)

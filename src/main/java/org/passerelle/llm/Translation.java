@@ -3,6 +3,8 @@ package org.passerelle.llm;
 import java.time.Duration;
 
 import org.passerelle.article.Article;
+import org.passerelle.quality.QualityReport;
+import org.passerelle.quality.glossary.GlossaryTerms;
 
 /**
  * A checked translation of one article, with what it cost.
@@ -14,13 +16,26 @@ import org.passerelle.article.Article;
  * @param outputTokens completion tokens the provider reported (0 if it reported none)
  * @param llmTime time spent waiting for the provider
  * @param fromBatch the answer came from a provider batch, billed at the batch price
+ * @param glossary the glossary entries the article uses, which its requests carried
+ * @param quality the quality flags raised on it, once checked
  */
 public record Translation(Article article, TranslatedArticle english, Engine engine, long inputTokens,
-		long outputTokens, Duration llmTime, boolean fromBatch) {
+		long outputTokens, Duration llmTime, boolean fromBatch, GlossaryTerms glossary, QualityReport quality) {
+
+	public Translation(Article article, TranslatedArticle english, Engine engine, long inputTokens, long outputTokens,
+			Duration llmTime, boolean fromBatch) {
+		this(article, english, engine, inputTokens, outputTokens, llmTime, fromBatch, GlossaryTerms.NONE,
+				QualityReport.NOT_CHECKED);
+	}
 
 	public Translation(Article article, TranslatedArticle english, Engine engine, long inputTokens, long outputTokens,
 			Duration llmTime) {
 		this(article, english, engine, inputTokens, outputTokens, llmTime, false);
+	}
+
+	/** The same translation, with the glossary entries its article uses and its quality flags. */
+	public Translation checked(GlossaryTerms terms, QualityReport report) {
+		return new Translation(article, english, engine, inputTokens, outputTokens, llmTime, fromBatch, terms, report);
 	}
 
 	/** What produced a translation; an article is translated again when any part of it changes. */

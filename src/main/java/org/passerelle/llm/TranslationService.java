@@ -8,6 +8,9 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.Result;
 import org.passerelle.article.Article;
+import org.passerelle.quality.QualityReport;
+import org.passerelle.quality.glossary.GlossaryEntry;
+import org.passerelle.quality.glossary.GlossaryTerms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,10 +69,13 @@ public class TranslationService {
 
 	private BatchAnswers batchAnswers;
 
-	/** True when the provider batch holds the answer to this article's request: it is paid for already. */
-	private boolean answeredInBatch(Article article) {
+	/**
+	 * True when the provider batch holds the answer to this article's request with this glossary text: it
+	 * is paid for already. (A second request naming missed glossary terms is never in the batch.)
+	 */
+	private boolean answeredInBatch(Article article, String glossary) {
 		return batchAnswers != null && batchAnswers.size() > 0
-				&& batchRequest(article).map(request -> batchAnswers.has(request.customId())).orElse(false);
+				&& batchAnswers.has(captured(article, glossary).customId());
 	}
 
 	public Translation.Engine engine() {
@@ -80,14 +86,20 @@ public class TranslationService {
 	 * The request a live call would send for this article, for a provider batch; empty when the article
 	 * needs more than one request (its parts and summary then go live).
 	 */
-	public java.util.Optional<BatchRequest> batchRequest(Article article) {
-		List<ArticleSplitter.Segment> segments = splitter.split(article.paragraphs(), budget.segmentTokens(article));
+	public java.util.Optional<BatchRequest> batchRequest(Article article, GlossaryTerms terms) {
+		String glossary = GlossaryPrompt.of(terms);
+		List<ArticleSplitter.Segment> segments = splitter.split(article.paragraphs(), segmentTokens(article, glossary));
 		if (segments.size() != 1) {
 			return java.util.Optional.empty();
 		}
+		return java.util.Optional.of(captured(article, glossary));
+	}
+
+	/** The request a live call for the whole article, with this glossary text, sends. */
+	private BatchRequest captured(Article article, String glossary) {
 		String payload = json.writeValueAsString(new ArticlePayload(article.title(), article.paragraphs()));
 		try {
-			capture.translate(payload, article.paragraphs().size(), maxSummarySentences, rules);
+			capture.translate(payload, article.paragraphs().size(), maxSummarySentences, rules, glossary);
 		}
 		catch (RuntimeException ex) {
 			RequestCapture.Captured captured = RequestCapture.Captured.in(ex);
@@ -95,21 +107,36 @@ public class TranslationService {
 				throw ex;
 			}
 			String body = captured.request().body();
-			return java.util.Optional.of(new BatchRequest(BatchAnswers.idOf(body), article.source().id(),
-					java.net.URI.create(captured.request().url()).getPath(), body));
+			return new BatchRequest(BatchAnswers.idOf(body), article.source().id(),
+					java.net.URI.create(captured.request().url()).getPath(), body);
 		}
 		throw new IllegalStateException("the capturing model sent a request instead of capturing it");
 	}
 
+	/** The most article text one request may carry, its glossary text lengthening the prompt. */
+	private int segmentTokens(Article article, String glossary) {
+		return budget.segmentTokens(TokenCounter.shared().count(article.title())
+				+ (glossary.isEmpty() ? 0 : TokenCounter.shared().count(glossary)));
+	}
+
 	public Translation translate(Article article) throws TranslationFailedException {
+		return translate(article, GlossaryTerms.NONE);
+	}
+
+	/**
+	 * @param terms the glossary entries the article uses: its requests carry them, and an answer that
+	 * misses some of their English forms is asked for once more, naming them
+	 */
+	public Translation translate(Article article, GlossaryTerms terms) throws TranslationFailedException {
 		long started = System.nanoTime();
 		ModelCalls.Tally tally = new ModelCalls.Tally();
-		int maxTokens = budget.segmentTokens(article);
+		// the glossary lengthens the prompt, so it shortens the text a request can carry
+		int maxTokens = segmentTokens(article, GlossaryPrompt.of(terms));
 		List<ArticleSplitter.Segment> segments = splitter.split(article.paragraphs(), maxTokens);
 		TranslatedArticle english = null;
 		while (english == null && segments.size() == 1) {
 			try {
-				english = whole(article, segments.get(0), tally);
+				english = whole(article, segments.get(0), terms, tally);
 			}
 			catch (TranslationFailedException ex) {
 				maxTokens = smaller(article, Math.min(maxTokens, segments.get(0).tokens()), ex, budget);
@@ -118,24 +145,69 @@ public class TranslationService {
 		}
 		if (english == null) {
 			log.info("{}: too long for one request, translating it in {} parts", article.source().id(), segments.size());
-			english = inParts.translate(article, segments, maxTokens, tally);
+			english = inParts.translate(article, segments, maxTokens, terms, tally);
 		}
 		return new Translation(article, english, engine, tally.input.get(), tally.output.get(),
-				Duration.ofNanos(System.nanoTime() - started), tally.fromBatch);
+				Duration.ofNanos(System.nanoTime() - started), tally.fromBatch, terms, QualityReport.NOT_CHECKED);
+	}
+
+	/** The whole article in one request; once more, naming them, if the answer misses glossary terms. */
+	private TranslatedArticle whole(Article article, ArticleSplitter.Segment text, GlossaryTerms terms,
+			ModelCalls.Tally tally) throws TranslationFailedException {
+		TranslatedArticle first = wholeOnce(article, text, GlossaryPrompt.of(terms), tally);
+		List<GlossaryEntry> missed = terms.missingFrom(englishText(first));
+		if (missed.isEmpty()) {
+			return first;
+		}
+		return glossaryRetry(article, first, missed, () -> wholeOnce(article, text, GlossaryPrompt.of(terms, missed), tally),
+				terms);
+	}
+
+	/**
+	 * The answer to a request asked once more because it missed glossary terms: the second answer, unless
+	 * it misses more of them or is unusable, in which case the first stands (and is flagged).
+	 */
+	static TranslatedArticle glossaryRetry(Article article, TranslatedArticle first, List<GlossaryEntry> missed,
+			Attempt again, GlossaryTerms terms) {
+		log.info("{}: the answer did not use the glossary's English for {}; asking once more", article.source().id(),
+				String.join(", ", missed.stream().map(GlossaryEntry::shown).toList()));
+		try {
+			TranslatedArticle second = again.answer();
+			return terms.missingFrom(englishText(second)).size() <= missed.size() ? second : first;
+		}
+		catch (TranslationFailedException ex) {
+			log.info("{}: the second answer could not be used ({}); keeping the first", article.source().id(),
+					ex.getMessage());
+			return first;
+		}
+	}
+
+	/** One more request for the same text. */
+	@FunctionalInterface
+	interface Attempt {
+
+		TranslatedArticle answer() throws TranslationFailedException;
+
+	}
+
+	/** The title and paragraphs of an answer, where glossary terms must appear. */
+	static String englishText(TranslatedArticle answer) {
+		return answer.title() + "\n" + String.join("\n", answer.paragraphs());
 	}
 
 	/** One request for the whole article: translation and summary together. */
-	private TranslatedArticle whole(Article article, ArticleSplitter.Segment text, ModelCalls.Tally tally)
-			throws TranslationFailedException {
+	private TranslatedArticle wholeOnce(Article article, ArticleSplitter.Segment text, String glossary,
+			ModelCalls.Tally tally) throws TranslationFailedException {
 		// The article goes in as JSON so that nothing in its text can pass for the prompt's own words.
 		String payload = json.writeValueAsString(new ArticlePayload(article.title(), article.paragraphs()));
 		// an article that surely fits was not tokenized; under a tokens-per-minute limit its size matters
 		int textTokens = calls.limitsTokens() ? TokenCounter.shared().count(String.join("\n", article.paragraphs()))
 				: text.tokens();
-		long estimate = answeredInBatch(article) ? 0
-				: budget.requestAndAnswer(textTokens, TokenCounter.shared().count(article.title()));
+		int promptExtra = glossary.isEmpty() ? 0 : TokenCounter.shared().count(glossary);
+		long estimate = answeredInBatch(article, glossary) ? 0
+				: budget.requestAndAnswer(textTokens, TokenCounter.shared().count(article.title())) + promptExtra;
 		Result<TranslatedArticle> result = calls.call(article, estimate, tally,
-				() -> translator.translate(payload, article.paragraphs().size(), maxSummarySentences, rules));
+				() -> translator.translate(payload, article.paragraphs().size(), maxSummarySentences, rules, glossary));
 		String problem = AnswerValidator.problemWith(article, result.content(), result.finishReason(),
 				maxSummarySentences);
 		if (problem != null) {

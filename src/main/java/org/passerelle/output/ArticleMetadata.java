@@ -3,10 +3,12 @@ package org.passerelle.output;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.passerelle.quality.QualityReport;
 
 /**
  * The content of {@code <name>.meta.json}: where a translation came from and what it cost. The
- * article's URL, publication date, author and source name are there when its file carried them.
+ * article's URL, publication date, author and source name are there when its file carried them; the
+ * quality flags and the fingerprint of the glossary entries it used (when it used any) always are.
  */
 public record ArticleMetadata(String source, String sourceSha256, String sourceEncoding, String status, String provider, String model,
 		String promptVersion, Tokens tokens, Timings timings, long jobExecutionId, String translation, String summary,
@@ -15,7 +17,9 @@ public record ArticleMetadata(String source, String sourceSha256, String sourceE
 		@JsonInclude(JsonInclude.Include.NON_NULL) String published,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String author,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String sourceName,
-		@JsonInclude(JsonInclude.Include.NON_NULL) String billedAs) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) String billedAs,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String glossary,
+		@JsonInclude(JsonInclude.Include.NON_NULL) QualityReport quality) {
 
 	public record Tokens(long input, long output, long total) {
 	}

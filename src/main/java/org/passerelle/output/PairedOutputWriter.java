@@ -53,7 +53,8 @@ public class PairedOutputWriter {
 				new ArticleMetadata.Timings(clock.instant(), translation.llmTime().toMillis()), jobExecutionId,
 				folder.relativize(paths.translation()).toString(), folder.relativize(paths.summary()).toString(),
 				translation.article().source().root().toString(), details.url(), details.published(), details.author(),
-				details.source(), translation.fromBatch() ? "batch" : null);
+				details.source(), translation.fromBatch() ? "batch" : null, translation.glossary().fingerprint(),
+				translation.quality());
 	}
 
 	static String markdown(TranslatedArticle english) {

@@ -27,7 +27,7 @@ class LiveProgressTests {
 		RunProgress progress = new RunProgress();
 		StringWriter screen = new StringWriter();
 		PrintWriter terminal = new PrintWriter(screen);
-		PasserelleProperties properties = new PasserelleProperties(workDir, workDir, workDir, null, 3, 1000, true,
+		PasserelleProperties properties = new PasserelleProperties(workDir, workDir, workDir, null, 3, 1000, true, null,
 				TestArticles.llm("openai", "http://127.0.0.1:1", "k"), new PasserelleProperties.Spending(null, null));
 
 		try (LiveProgress live = new LiveProgress(progress, properties, terminal, Clock.systemUTC()).start()) {
