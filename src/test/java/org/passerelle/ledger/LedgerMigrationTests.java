@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.article.SourceFile;
+import org.passerelle.llm.Translation;
+import org.passerelle.output.OutputPaths;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -69,6 +72,26 @@ class LedgerMigrationTests {
 				new ArticleLedger.FailedFolder("/data/lemonde", "/data/out/lemonde", 1),
 				new ArticleLedger.FailedFolder("/data/liberation", "/data/out/liberation", 1));
 		assertThat(ledger.failedArticleIds("/data/lemonde", "/data/out/lemonde")).containsExactly("2026-11-24/article-2.txt");
+	}
+
+	@Test
+	void anOldTranslationCountsAsUsingNoGlossaryEntryAndHasNoFlag() throws Exception {
+		new LedgerMigration(jdbc).migrate();
+		ArticleLedger ledger = new ArticleLedger(jdbc, Clock.systemUTC());
+		SourceFile source = SourceFile.fromId(Path.of("/data/lemonde"), "2026-11-24/article-1.txt");
+		Path output = java.nio.file.Files.createDirectories(workDir.resolve("out/2026-11-24"));
+		for (String name : List.of("article-1.en.md", "article-1.summary.md", "article-1.meta.json")) {
+			java.nio.file.Files.writeString(output.resolve(name), "x");
+		}
+		OutputPaths paths = OutputPaths.of(workDir.resolve("out"), source.id());
+		Translation.Engine engine = new Translation.Engine("openai", "m", "p");
+
+		assertThat(ledger.isUpToDate(source, "a1", engine, null, paths)).as("no glossary: nothing to translate again").isTrue();
+		assertThat(ledger.isUpToDate(source, "a1", engine, "f".repeat(64), paths))
+			.as("with glossary entries it contains: translated again").isFalse();
+		assertThat(jdbc.sql("SELECT FLAG_COUNT FROM PASSERELLE_ARTICLE WHERE ARTICLE_ID = '2026-11-24/article-1.txt'")
+			.query(Integer.class).single()).isZero();
+		assertThat(ledger.flagged(null, null)).isEmpty();
 	}
 
 	@Test
