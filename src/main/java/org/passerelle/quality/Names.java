@@ -154,8 +154,10 @@ public final class Names {
 
 	private static boolean rendered(String name, Set<String> englishWords, String englishFolded) {
 		String plain = fold(name);
-		for (String part : plain.split("[^\\p{L}\\p{N}]+")) {
-			if (part.isEmpty() || englishWords.contains(part)) {
+		String[] parts = plain.split("[^\\p{L}\\p{N}]+");
+		for (String part : parts) {
+			// "el" of "el-Assad" may go: English writes Assad
+			if (part.isEmpty() || englishWords.contains(part) || parts.length > 1 && PARTICLES.contains(part)) {
 				continue;
 			}
 			if (englishWords.stream().noneMatch(word -> close(part, word))) {
