@@ -131,18 +131,25 @@ public final class Names {
 	 * full is later named alone, "Mélenchon a ajouté"
 	 */
 	public static List<String> missing(List<String> people, String french, String english) {
-		Set<String> englishWords = new HashSet<>(List.of(fold(english).split("[^\\p{L}\\p{N}]+")));
-		String folded = " " + String.join(" ", fold(english).split("[^\\p{L}\\p{N}]+")) + " ";
+		if (people.isEmpty()) {
+			return List.of();
+		}
 		Set<String> frenchWords = new HashSet<>();
 		for (Word word : words(french)) {
 			frenchWords.add(word.text());
 		}
+		// a person is named by the last name: "Mélenchon", not "Jean-Luc"
+		List<String> named = people.stream().filter(person -> frenchWords.contains(person.substring(person.lastIndexOf(' ') + 1)))
+			.toList();
+		if (named.isEmpty()) {
+			return List.of();
+		}
+		List<String> foldedWords = List.of(fold(english).split("[^\\p{L}\\p{N}]+"));
+		Set<String> englishWords = new HashSet<>(foldedWords);
+		String folded = " " + String.join(" ", foldedWords) + " ";
 		List<String> missing = new ArrayList<>();
-		for (String person : people) {
+		for (String person : named) {
 			List<String> parts = List.of(person.split(" "));
-			if (!frenchWords.contains(parts.get(parts.size() - 1))) {
-				continue; // a person is named by the last name: "Mélenchon", not "Jean-Luc"
-			}
 			// "Barack Obama" is still there as "Obama"; "Moubarak" as "Mubarak"
 			boolean present = parts.stream().anyMatch(part -> rendered(part, englishWords, folded));
 			if (!present) {

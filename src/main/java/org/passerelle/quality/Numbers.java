@@ -100,10 +100,14 @@ public final class Numbers {
 
 	/** The numbers of the French text that the English text does not render, as the French writes them. */
 	public static List<String> missing(String french, String english) {
+		List<Mention> mentions = inFrench(french);
+		if (mentions.isEmpty()) {
+			return List.of();
+		}
 		Set<String> found = inEnglish(english);
 		List<Double> figures = found.stream().filter(value -> !value.startsWith("T")).map(Double::valueOf).toList();
 		Set<String> missing = new LinkedHashSet<>();
-		for (Mention mention : inFrench(french)) {
+		for (Mention mention : mentions) {
 			if (!mention.renderedIn(found, figures)) {
 				missing.add(mention.text());
 			}
