@@ -18,6 +18,7 @@ import org.passerelle.llm.TokenBudget;
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
 import org.passerelle.output.PairedOutputWriter;
+import org.passerelle.quality.glossary.GlossaryTerms;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,8 +87,9 @@ public class RunEstimate {
 				}
 				continue;
 			}
-			String glossary = quality.termsOf(article).fingerprint();
-			if (!force && ledger.isUpToDate(source, article.sha256(), engine, glossary, OutputPaths.of(outputDir, source.id()))) {
+			GlossaryTerms terms = quality.termsOf(article);
+			if (!force && ledger.isUpToDate(source, article.sha256(), engine, terms.fingerprint(),
+					OutputPaths.of(outputDir, source.id()))) {
 				unchanged++;
 				continue;
 			}
@@ -96,7 +98,7 @@ public class RunEstimate {
 				duplicates++; // identical content is translated once per run
 				continue;
 			}
-			TokenBudget.Plan plan = budget.plan(article);
+			TokenBudget.Plan plan = budget.plan(article, terms);
 			parts += plan.parts();
 			longArticles += plan.parts() > 1 ? 1 : 0;
 			input += plan.inputTokens();

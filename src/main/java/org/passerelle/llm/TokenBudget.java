@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.passerelle.article.Article;
 import org.passerelle.config.InvalidConfigurationException;
+import org.passerelle.quality.glossary.GlossaryTerms;
 
 /**
  * How much article text one request may carry. A request must hold the prompt, the text, and room for
@@ -69,16 +70,22 @@ public record TokenBudget(int contextTokens, int maxOutputTokens, int promptToke
 	 * input and output tokens of all its requests (the parts and, for a long article, the summary).
 	 */
 	public Plan plan(Article article) {
+		return plan(article, GlossaryTerms.NONE);
+	}
+
+	/** The same, for an article whose requests carry these glossary entries. */
+	public Plan plan(Article article, GlossaryTerms terms) {
 		TokenCounter counter = TokenCounter.shared();
 		int titleTokens = counter.count(article.title());
+		int glossaryTokens = terms.isEmpty() ? 0 : counter.count(GlossaryPrompt.of(terms));
 		List<ArticleSplitter.Segment> segments = new ArticleSplitter(counter::count).split(article.paragraphs(),
-				segmentTokens(titleTokens));
+				segmentTokens(titleTokens + glossaryTokens));
 		long input = 0;
 		long output = 0;
 		for (ArticleSplitter.Segment segment : segments) {
 			// an article that surely fits was not tokenized: count it now, for a close estimate
 			int textTokens = segments.size() == 1 ? counter.count(String.join("\n", article.paragraphs())) : segment.tokens();
-			input += requestInput(textTokens, titleTokens);
+			input += requestInput(textTokens, titleTokens) + glossaryTokens;
 			output += answerOutput(textTokens, titleTokens);
 		}
 		if (segments.size() > 1) {

@@ -64,6 +64,9 @@ class QualityJobTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	RunEstimate runEstimate;
+
 	@TempDir
 	Path newsroom;
 
@@ -125,12 +128,17 @@ class QualityJobTests {
 
 		RunSummary without = runs.run(new RunRequest(input, output, LocalDate.of(2026, 12, 1), false));
 		long tokensWithout = fake.promptTokenTotal();
+		long estimatedWithout = runEstimate.estimate(input, output, true).inputTokens();
 		Files.writeString(newsroom.resolve("glossary.tsv"), tsv(entries));
+		RunEstimate.Estimate estimatedWith = runEstimate.estimate(input, output, false);
 		fake.forgetRequests();
 		RunSummary with = runs.run(new RunRequest(input, output, LocalDate.of(2026, 12, 2), true));
 		long tokensWith = fake.promptTokenTotal() - tokensWithout;
 
 		assertThat(without.written()).isEqualTo(30);
+		assertThat(estimatedWith.pending()).as("the ten articles using entries are due again, and only they").isEqualTo(10);
+		assertThat(runEstimate.estimate(input, output, true).inputTokens()).as("the dry run counts the entries sent")
+			.isGreaterThan(estimatedWithout);
 		assertThat(with.written()).isEqualTo(30);
 		assertThat(fake.chatRequests()).as("one request an article, none asked twice").hasSize(30);
 		for (FakeLlmServer.Recorded request : fake.chatRequests()) {
