@@ -34,12 +34,6 @@ public final class Numbers {
 	private static final Pattern FRENCH_SCALE = Pattern.compile(
 			"[\\s\\u00A0\\u202F]?(millions?|milliards?|billions?|mille|Mds?|Md|M€|M\\$|k€)(?![\\p{L}])");
 
-	/** A metric unit after the number (and its scale: "272 millions de kg"), which English may convert. */
-	private static final Pattern FRENCH_UNIT = Pattern.compile("(?:[\\s\\u00A0\\u202F]?(?:de|d')[\\s\\u00A0\\u202F]?)?"
-			+ "[\\s\\u00A0\\u202F]?(km/h|km²|km2|kilomètres? carrés|kilomètres?|km|mètres? cubes?|m³|m3|mètres? carrés|m²|m2|"
-			+ "mètres?|m|centimètres?|cm|millimètres?|mm|kilogrammes?|kilos?|kg|grammes?|g|tonnes?|t|litres?|l|"
-			+ "hectares?|ha|°C|degrés)(?![\\p{L}])");
-
 	private static final Pattern ENGLISH_SCALE = Pattern.compile(
 			"[\\s\\u00A0\\u202F]?(thousand|million|billion|trillion|k|m|mn|bn|b|tn)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
 
@@ -60,15 +54,6 @@ public final class Numbers {
 	private static final Map<String, Long> ENGLISH_SCALES = Map.of("thousand", 1_000L, "k", 1_000L,
 			"million", 1_000_000L, "m", 1_000_000L, "mn", 1_000_000L, "billion", 1_000_000_000L, "bn", 1_000_000_000L,
 			"b", 1_000_000_000L, "trillion", 1_000_000_000_000L, "tn", 1_000_000_000_000L);
-
-	/** Metric units and what English-speaking newsrooms may convert them to: feet, miles, pounds... */
-	private static final Map<String, List<Double>> CONVERSIONS = Map.ofEntries(
-			Map.entry("km/h", List.of(0.621371)), Map.entry("km²", List.of(0.386102)),
-			Map.entry("km", List.of(0.621371)), Map.entry("m³", List.of(35.3147, 1.30795)),
-			Map.entry("m²", List.of(10.7639)), Map.entry("m", List.of(3.28084, 1.09361)),
-			Map.entry("cm", List.of(0.393701)), Map.entry("mm", List.of(0.0393701)), Map.entry("kg", List.of(2.20462)),
-			Map.entry("g", List.of(0.035274)), Map.entry("t", List.of(1.10231, 0.984207)),
-			Map.entry("l", List.of(0.264172, 0.219969)), Map.entry("ha", List.of(2.47105)));
 
 	/** How far a converted figure may be from the exact conversion: news rounds "15 m" to "50ft". */
 	static final double CONVERSION_TOLERANCE = 0.03;
@@ -141,9 +126,7 @@ public final class Numbers {
 				factor = FRENCH_SCALES.get(scale.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", ""));
 				unitFrom = scale.end();
 			}
-			Matcher unit = FRENCH_UNIT.matcher(text).region(unitFrom, text.length());
-			List<Double> rates = unit.lookingAt() ? CONVERSIONS.getOrDefault(unit(unit.group(1)), List.of()) : List.of();
-			boolean celsius = unit.lookingAt() && (unit.group(1).equals("°C") || unit.group(1).startsWith("degré"));
+			MetricUnits.Unit unit = MetricUnits.after(text, unitFrom);
 			List<List<BigDecimal>> readings = readings(number, false);
 			for (List<BigDecimal> reading : readings) {
 				Set<String> values = scaled(reading, factor);
@@ -152,11 +135,7 @@ public final class Numbers {
 				}
 				List<Double> converted = new ArrayList<>();
 				for (BigDecimal value : reading) {
-					double figure = value.doubleValue() * (factor == null ? 1 : factor);
-					rates.forEach(rate -> converted.add(figure * rate));
-					if (celsius) {
-						converted.add(figure * 9 / 5 + 32);
-					}
+					converted.addAll(unit.converted(value.doubleValue() * (factor == null ? 1 : factor)));
 				}
 				mentions.add(new Mention(readings.size() > 1 ? write(reading.get(0)) : number, values, converted));
 			}
@@ -207,39 +186,6 @@ public final class Numbers {
 			}
 		}
 		return values;
-	}
-
-	/** A French unit's short form, as the conversions know it. */
-	private static String unit(String written) {
-		String unit = written.replace("2", "²").replace("3", "³");
-		if (unit.startsWith("kilomètre")) {
-			return unit.contains("carré") ? "km²" : "km";
-		}
-		if (unit.startsWith("mètre")) {
-			return unit.contains("cube") ? "m³" : unit.contains("carré") ? "m²" : "m";
-		}
-		if (unit.startsWith("centimètre")) {
-			return "cm";
-		}
-		if (unit.startsWith("millimètre")) {
-			return "mm";
-		}
-		if (unit.startsWith("kilo")) {
-			return "kg";
-		}
-		if (unit.startsWith("gramme")) {
-			return "g";
-		}
-		if (unit.startsWith("tonne")) {
-			return "t";
-		}
-		if (unit.startsWith("litre")) {
-			return "l";
-		}
-		if (unit.startsWith("hectare")) {
-			return "ha";
-		}
-		return unit;
 	}
 
 	/** The values as written, and multiplied by the scale word that follows them, if any. */
