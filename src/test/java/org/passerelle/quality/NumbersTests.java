@@ -33,6 +33,16 @@ class NumbersTests {
 	}
 
 	@Test
+	void metricFiguresConvertedToImperialUnitsAreStillThere() {
+		assertThat(Numbers.missing("coincé à 15 m au-dessus du sol", "stuck 50ft above the ground")).isEmpty();
+		assertThat(Numbers.missing("une citrouille de 922 kg", "a 2,032 pound pumpkin")).isEmpty();
+		assertThat(Numbers.missing("272 millions de kg de bonbons", "600 million pounds of candy")).isEmpty();
+		assertThat(Numbers.missing("roulant à 210 km/h", "speeding at 130mph")).isEmpty();
+		assertThat(Numbers.missing("il faisait 30 °C", "it was 86F")).isEmpty();
+		assertThat(Numbers.missing("coincé à 15 m au-dessus du sol", "stuck 60ft above the ground")).containsExactly("15");
+	}
+
+	@Test
 	void aNumberMissingOrChangedIsFound() {
 		assertThat(Numbers.missing("contre 17,9 % lors du précédent scrutin, soit 1 200 votants de plus",
 				"against 18% in the previous election, many more voters")).containsExactly("17,9", "1 200");
