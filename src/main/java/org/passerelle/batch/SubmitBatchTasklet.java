@@ -142,7 +142,7 @@ class SubmitBatchTasklet implements Tasklet {
 						|| writtenBefore(files.readMetadata(paths), article, terms)) || !seen.add(article.sha256())) {
 					continue;
 				}
-				TokenBudget.Plan plan = budget.plan(article);
+				TokenBudget.Plan plan = budget.plan(article, terms);
 				if (cap.fits(input + plan.inputTokens(), output + plan.outputTokens(), discount).orElse(true)) {
 					Optional<BatchRequest> request = translator.batchRequest(article, terms);
 					if (request.isPresent()) {
