@@ -15,6 +15,7 @@ import org.passerelle.config.PasserelleProperties;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.LedgerEntry;
 import org.passerelle.llm.TranslatedArticle;
+import org.passerelle.output.AtomicFiles;
 import org.passerelle.output.OutputPaths;
 import org.passerelle.output.PairedOutputWriter;
 import org.passerelle.quality.score.Bleu;
@@ -163,7 +164,7 @@ class EvaluateCommand implements Callable<Integer> {
 		if (report.toAbsolutePath().getParent() != null) {
 			Files.createDirectories(report.toAbsolutePath().getParent());
 		}
-		Files.writeString(report, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+		AtomicFiles.write(report, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
 			.writeValueAsString(document) + "\n");
 	}
 

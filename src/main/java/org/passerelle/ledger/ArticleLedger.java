@@ -3,6 +3,7 @@ package org.passerelle.ledger;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,7 +93,7 @@ public class ArticleLedger {
 	 * Translated articles that raised quality flags, newest first: those of one job execution, or those
 	 * translated since a moment.
 	 */
-	public List<LedgerEntry> flagged(Long jobExecutionId, java.time.LocalDateTime since) {
+	public List<LedgerEntry> flagged(Long jobExecutionId, LocalDateTime since) {
 		String sql = "SELECT * FROM PASSERELLE_ARTICLE WHERE STATUS = 'SUCCEEDED' AND FLAG_COUNT > 0"
 				+ (jobExecutionId == null ? "" : " AND JOB_EXECUTION_ID = :execution")
 				+ (since == null ? "" : " AND UPDATED_AT >= :since") + " ORDER BY UPDATED_AT DESC, INPUT_DIR, ARTICLE_ID";

@@ -79,6 +79,7 @@ class QualityJobTests {
 		fake = FakeLlmServer.start();
 		FakeProviderSettings.register(registry, workDir, fake);
 		registry.add("passerelle.llm.context-tokens", () -> "2500");
+		registry.add("passerelle.llm.batch.poll-interval", () -> "50ms");
 	}
 
 	@AfterAll
@@ -199,6 +200,27 @@ class QualityJobTests {
 		assertThat(fake.chatRequests()).hasSize(2);
 		assertThat(Files.readString(output.resolve("syrie.en.md"))).contains("SOHR").doesNotContain("OSHR");
 		assertThat(ledger.flagged(run.executionId(), null)).isEmpty();
+	}
+
+	@Test
+	void inBatchModeTheBatchCarriesTheGlossaryAndOnlyTheSecondAskGoesLive() throws Exception {
+		Files.writeString(newsroom.resolve("glossary.tsv"), "OSDH\tSOHR\n");
+		TestArticles.write(input.resolve("syrie.txt"), "Syrie : le bilan s'alourdit\n\nSelon l'OSDH, les combats ont fait 311 morts.\n");
+		TestArticles.write(input.resolve("budget.txt"), "Le budget adopté\n\nLes députés ont adopté le budget mardi soir.\n");
+		fake.batches().reset();
+		int batches = fake.batches().created();
+
+		RunSummary run = runs.run(new RunRequest(input, output, LocalDate.of(2026, 12, 1), false, false, true));
+
+		assertThat(run.written()).isEqualTo(2);
+		assertThat(fake.batches().created()).isEqualTo(batches + 1);
+		List<List<String>> carried = fake.batches().requests().stream().map(QualityJobTests::systemOf)
+			.map(QualityJobTests::glossaryLines).toList();
+		assertThat(carried).containsExactlyInAnyOrder(List.of("- OSDH → SOHR"), List.<String>of());
+		// the batch's answer ignored the term: the one request naming it is the only live call
+		assertThat(fake.chatRequests()).singleElement().satisfies(request -> assertThat(system(request))
+			.contains("did not use the glossary's English for: OSDH → SOHR"));
+		assertThat(ledger.flagged(run.executionId(), null)).extracting(LedgerEntry::articleId).containsExactly("syrie.txt");
 	}
 
 	@Test
@@ -345,7 +367,11 @@ class QualityJobTests {
 	}
 
 	private static String system(FakeLlmServer.Recorded request) {
-		for (JsonNode message : request.json().get("messages")) {
+		return systemOf(request.json());
+	}
+
+	private static String systemOf(JsonNode body) {
+		for (JsonNode message : body.get("messages")) {
 			if (message.get("role").asString().equals("system")) {
 				return message.get("content").asString();
 			}
