@@ -36,6 +36,18 @@ class ReviewCommand implements Callable<Integer> {
 	@Option(names = "--execution", paramLabel = "ID", description = "The articles of this run.")
 	private Long executionId;
 
+	@Option(names = "--json", description = "Print the flagged articles as JSON, for scripts (see the README for its fields).")
+	private boolean json;
+
+	/** What {@code review --json} prints; the README documents it field by field. */
+	record Review(String scope, int count, List<Flagged> articles) {
+	}
+
+	/** One flagged article. */
+	record Flagged(String article, String inputFolder, String translation, long executionId,
+			java.time.LocalDateTime when, int flagCount, List<QualityFlag> flags) {
+	}
+
 	@Override
 	public Integer call() {
 		if (since != null && executionId != null) {
@@ -47,7 +59,8 @@ class ReviewCommand implements Callable<Integer> {
 			if (since == null && execution == null) {
 				List<RunSummary> latest = context.getBean(TranslationRuns.class).recent(1);
 				if (latest.isEmpty()) {
-					out.println("No runs yet. Start one with: java -jar target/passerelle.jar run");
+					out.println(json ? "{\"scope\":null,\"count\":0,\"articles\":[]}"
+							: "No runs yet. Start one with: java -jar target/passerelle.jar run");
 					return ExitCodes.OK;
 				}
 				execution = latest.get(0).executionId();
@@ -55,6 +68,13 @@ class ReviewCommand implements Callable<Integer> {
 			List<LedgerEntry> flagged = context.getBean(ArticleLedger.class)
 				.flagged(execution, since == null ? null : since.atStartOfDay());
 			String scope = since != null ? "since " + since : "in run " + execution;
+			if (json) {
+				out.println(PublishedHistory.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new Review(scope,
+						flagged.size(), flagged.stream().map(entry -> new Flagged(entry.articleId(), entry.inputDir(),
+								entry.translationPath(), entry.jobExecutionId(), entry.updatedAt(), entry.flagCount(),
+								ArticleLedger.flagsOf(entry))).toList())));
+				return ExitCodes.OK;
+			}
 			if (flagged.isEmpty()) {
 				out.println("No article translated " + scope + " has a quality flag.");
 				return ExitCodes.OK;

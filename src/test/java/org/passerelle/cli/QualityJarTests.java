@@ -88,6 +88,10 @@ class QualityJarTests {
 		assertThat(review.stdout()).contains("syrie.txt  (run ").contains("glossary, required English forms not used: OSDH → SOHR")
 			.contains("to review. Flags are hints, not failures");
 		assertThat(passerelle.run("review", "--since", "2000-01-01").stdout()).contains("syrie.txt");
+		tools.jackson.databind.JsonNode reviewJson = tools.jackson.databind.json.JsonMapper.builder().build()
+			.readTree(passerelle.run("review", "--json").stdout());
+		assertThat(reviewJson.get("count").asInt()).isPositive();
+		assertThat(reviewJson.at("/articles/0/flags/0/kind").asString()).isNotEmpty();
 
 		JarProcess.Result evaluate = passerelle.run("evaluate", "--references", "refs");
 		assertThat(evaluate.exitCode()).as(evaluate.all()).isEqualTo(ExitCodes.OK);
