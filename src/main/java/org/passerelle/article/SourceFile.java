@@ -56,7 +56,7 @@ public record SourceFile(Path root, Path path, String id, int record, String rec
 		return inputDir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
 	}
 
-	static Path normalized(Path directory) {
+	public static Path normalized(Path directory) {
 		return directory.toAbsolutePath().normalize();
 	}
 

@@ -21,6 +21,8 @@ import org.springframework.batch.infrastructure.item.ItemStream;
  */
 class BatchAnswersStream implements ItemStream, StepExecutionListener {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BatchAnswersStream.class);
+
 	private final BatchAnswers answers;
 
 	private final List<String> results;
@@ -42,7 +44,11 @@ class BatchAnswersStream implements ItemStream, StepExecutionListener {
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
-		answers.clear();
+		int unused = answers.clear();
+		if (unused > 0) {
+			// answers the run never asked for: the settings (prompt, glossary, model) changed during the wait
+			log.warn("{} answer(s) of the provider batch matched no request of this run and were not used", unused);
+		}
 		if (ExitStatus.COMPLETED.getExitCode().equals(stepExecution.getExitStatus().getExitCode())) {
 			for (String file : results) {
 				try {

@@ -69,7 +69,7 @@ public class SourceFileReader extends ItemStreamSupport implements ItemStreamRea
 	}
 
 	private static String normalized(Path directory) {
-		return directory.toAbsolutePath().normalize().toString();
+		return SourceFile.normalized(directory).toString();
 	}
 
 	@Override

@@ -121,6 +121,7 @@ class SubmitBatchTasklet implements Tasklet {
 		PairedOutputWriter files = new PairedOutputWriter(outputDir, java.time.Clock.systemUTC());
 		OutputNamesakes namesakes = new OutputNamesakes(files);
 		Set<String> seen = new HashSet<>();
+		Set<String> requestIds = new HashSet<>();
 		List<BatchRequest> requests = new ArrayList<>();
 		long input = 0;
 		long output = 0;
@@ -145,7 +146,8 @@ class SubmitBatchTasklet implements Tasklet {
 				TokenBudget.Plan plan = budget.plan(article, terms);
 				if (cap.fits(input + plan.inputTokens(), output + plan.outputTokens(), discount).orElse(true)) {
 					Optional<BatchRequest> request = translator.batchRequest(article, terms);
-					if (request.isPresent()) {
+					// two files can clean to the same request: a batch takes each id once
+					if (request.isPresent() && requestIds.add(request.get().customId())) {
 						requests.add(request.get());
 						input += plan.inputTokens();
 						output += plan.outputTokens();
@@ -158,6 +160,7 @@ class SubmitBatchTasklet implements Tasklet {
 
 	private boolean writtenBefore(Optional<ArticleMetadata> metadata, Article article, GlossaryTerms terms) {
 		return metadata.isPresent() && !force && article.sha256().equals(metadata.get().sourceSha256())
+				&& translator.engine().provider().equals(metadata.get().provider())
 				&& translator.engine().model().equals(metadata.get().model())
 				&& translator.engine().promptVersion().equals(metadata.get().promptVersion())
 				&& java.util.Objects.equals(terms.fingerprint(), metadata.get().glossary());

@@ -26,9 +26,7 @@ public class LedgerMigration {
 	}
 
 	public void migrate() {
-		if (!hasColumn("INPUT_DIR")) {
-			keyByInputFolder();
-		}
+		keyByInputFolder();
 		for (String column : List.of("SOURCE_URL VARCHAR(4000)", "PUBLISHED VARCHAR(64)", "AUTHOR VARCHAR(1000)",
 				"SOURCE_NAME VARCHAR(500)", "GLOSSARY_SHA256 VARCHAR(64)", "FLAG_COUNT INT DEFAULT 0 NOT NULL",
 				"QUALITY_FLAGS VARCHAR(16000)")) {
@@ -40,24 +38,48 @@ public class LedgerMigration {
 			.update();
 	}
 
+	/**
+	 * Each step checks for itself whether it is still to do: DDL commits on its own, so a process that dies
+	 * half-way through leaves a ledger that the next start finishes upgrading.
+	 */
 	private void keyByInputFolder() {
-		long rows = jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_ARTICLE").query(Long.class).single();
-		log.info("upgrading the ledger ({} rows): articles are now kept apart by input folder", rows);
-		jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE ADD COLUMN INPUT_DIR VARCHAR(2000) DEFAULT '' NOT NULL").update();
-		jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE ADD COLUMN OUTPUT_DIR VARCHAR(2000)").update();
+		if (!hasColumn("INPUT_DIR")) {
+			long rows = jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_ARTICLE").query(Long.class).single();
+			log.info("upgrading the ledger ({} rows): articles are now kept apart by input folder", rows);
+			jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE ADD COLUMN INPUT_DIR VARCHAR(2000) DEFAULT '' NOT NULL").update();
+		}
+		if (!hasColumn("OUTPUT_DIR")) {
+			jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE ADD COLUMN OUTPUT_DIR VARCHAR(2000)").update();
+		}
 		jdbc.sql("""
 				UPDATE PASSERELLE_ARTICLE a SET
 				  INPUT_DIR = COALESCE((SELECT p.PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS p
 				    WHERE p.JOB_EXECUTION_ID = a.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'input.dir'), ''),
 				  OUTPUT_DIR = (SELECT p.PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS p
-				    WHERE p.JOB_EXECUTION_ID = a.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'output.dir')""").update();
-		jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE DROP PRIMARY KEY").update();
-		jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE ADD PRIMARY KEY (INPUT_DIR, ARTICLE_ID, CONTENT_SHA256)").update();
-		jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE ALTER COLUMN INPUT_DIR DROP DEFAULT").update();
-		long orphans = jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_ARTICLE WHERE INPUT_DIR = ''").query(Long.class).single();
-		if (orphans > 0) {
-			log.warn("{} ledger rows name no input folder (their run's record is gone); they are kept, under no folder", orphans);
+				    WHERE p.JOB_EXECUTION_ID = a.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'output.dir')
+				WHERE a.INPUT_DIR = ''""").update();
+		List<String> key = primaryKey();
+		if (!key.contains("INPUT_DIR")) {
+			if (!key.isEmpty()) {
+				jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE DROP PRIMARY KEY").update();
+			}
+			jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE ADD PRIMARY KEY (INPUT_DIR, ARTICLE_ID, CONTENT_SHA256)").update();
+			long orphans = jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_ARTICLE WHERE INPUT_DIR = ''").query(Long.class).single();
+			if (orphans > 0) {
+				log.warn("{} ledger rows name no input folder (their run's record is gone); they are kept, under no folder",
+						orphans);
+			}
 		}
+	}
+
+	private List<String> primaryKey() {
+		return jdbc.sql("""
+				SELECT k.COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k
+				JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS t
+				  ON t.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND t.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA
+				WHERE t.TABLE_NAME = 'PASSERELLE_ARTICLE' AND t.CONSTRAINT_TYPE = 'PRIMARY KEY'""")
+			.query(String.class)
+			.list();
 	}
 
 	private boolean hasColumn(String column) {

@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,18 +82,16 @@ public final class BatchAnswers {
 		return index.size();
 	}
 
-	public void clear() {
+	/** Forgets every answer; says how many were never used, since a change of settings during the wait misses them all. */
+	public int clear() {
+		int unused = index.size();
 		index.clear();
+		return unused;
 	}
 
 	/** The id a request has in a batch: the SHA-256 of its body, hex. */
 	public static String idOf(String requestBody) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(requestBody.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM ships SHA-256", ex);
-		}
+		return org.passerelle.article.ArticleLoader.sha256(requestBody.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Writes a results file in the normalised form this class reads. */

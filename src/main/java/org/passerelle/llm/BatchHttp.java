@@ -121,9 +121,7 @@ final class BatchHttp {
 			Object body = response.body();
 			String text = body instanceof InputStream in ? new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
 					: String.valueOf(body);
-			if (secret != null && !secret.isEmpty()) {
-				text = text.replace(secret, "***");
-			}
+			text = ErrorDescriptions.redact(text, secret);
 			throw new IOException(built.method() + " " + built.uri().getPath() + " answered " + response.statusCode() + ": "
 					+ (text.length() > 500 ? text.substring(0, 500) + "..." : text));
 		}

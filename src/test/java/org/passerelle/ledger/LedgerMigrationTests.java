@@ -108,6 +108,22 @@ class LedgerMigrationTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_ARTICLE").query(Long.class).single()).isEqualTo(4);
 	}
 
+	@Test
+	void aMigrationInterruptedAfterItsFirstStepIsFinishedByTheNextStart() {
+		// what a process killed right after adding the column leaves: the column, empty, and the old key
+		jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE ADD COLUMN INPUT_DIR VARCHAR(2000) DEFAULT '' NOT NULL").update();
+
+		new LedgerMigration(jdbc).migrate();
+
+		assertThat(new ArticleLedger(jdbc, Clock.systemUTC()).failedArticleIds("/data/lemonde", "/data/out/lemonde"))
+			.containsExactly("2026-11-24/article-2.txt");
+		jdbc.sql("""
+				INSERT INTO PASSERELLE_ARTICLE (INPUT_DIR, ARTICLE_ID, CONTENT_SHA256, STATUS, JOB_EXECUTION_ID, UPDATED_AT)
+				VALUES ('/data/liberation', '2026-11-24/article-1.txt', 'a1', 'SUCCEEDED', 2, CURRENT_TIMESTAMP)""").update();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_ARTICLE WHERE ARTICLE_ID = '2026-11-24/article-1.txt'")
+			.query(Long.class).single()).as("keyed by folder now").isEqualTo(2);
+	}
+
 	private void insertOldRow(String articleId, String sha, String status, long execution) {
 		jdbc.sql("""
 				INSERT INTO PASSERELLE_ARTICLE (ARTICLE_ID, CONTENT_SHA256, STATUS, PROVIDER, MODEL, PROMPT_VERSION,
