@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -43,14 +42,25 @@ final class AnthropicBatches implements ProviderBatches {
 
 	@Override
 	public String submit(List<BatchRequest> requests) throws IOException {
-		ObjectNode create = BatchHttp.JSON.createObjectNode();
-		ArrayNode items = create.putArray("requests");
-		for (BatchRequest request : requests) {
-			ObjectNode params = (ObjectNode) BatchHttp.JSON.readTree(request.body());
-			params.remove("stream"); // a batch item is never streamed
-			items.addObject().put("custom_id", request.customId()).set("params", params);
+		// written to disk one request at a time: a batch may be 256 MB
+		Path body = Files.createTempFile("passerelle-batch", ".json");
+		try {
+			try (Writer out = Files.newBufferedWriter(body, StandardCharsets.UTF_8)) {
+				out.write("{\"requests\":[");
+				for (int i = 0; i < requests.size(); i++) {
+					ObjectNode params = (ObjectNode) BatchHttp.JSON.readTree(requests.get(i).body());
+					params.remove("stream"); // a batch item is never streamed
+					ObjectNode item = BatchHttp.JSON.createObjectNode().put("custom_id", requests.get(i).customId());
+					item.set("params", params);
+					out.write((i == 0 ? "" : ",") + BatchHttp.JSON.writeValueAsString(item));
+				}
+				out.write("]}");
+			}
+			return http.postJsonFile(baseUrl + "/messages/batches", body).path("id").asString();
 		}
-		return http.postJson(baseUrl + "/messages/batches", create).path("id").asString();
+		finally {
+			Files.deleteIfExists(body);
+		}
 	}
 
 	@Override

@@ -48,20 +48,30 @@ final class BatchHttp {
 			.POST(HttpRequest.BodyPublishers.ofString(json)), HttpResponse.BodyHandlers.ofString()).body());
 	}
 
-	/** A multipart form upload of one file, as OpenAI's {@code /v1/files} wants it. */
-	JsonNode upload(String url, Map<String, String> fields, String fileName, byte[] content) throws IOException {
+	/**
+	 * A multipart form upload of one file, as OpenAI's {@code /v1/files} wants it, streamed from disk: a
+	 * batch file may be 200 MB.
+	 */
+	JsonNode upload(String url, Map<String, String> fields, String fileName, Path content) throws IOException {
 		String boundary = "passerelle-" + Long.toHexString(System.nanoTime());
-		java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+		StringBuilder head = new StringBuilder();
 		for (Map.Entry<String, String> field : fields.entrySet()) {
-			form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-					+ field.getValue() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field.getKey())
+				.append("\"\r\n\r\n").append(field.getValue()).append("\r\n");
 		}
-		form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: application/jsonl\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		form.writeBytes(content);
-		form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		return JSON.readTree(send(request(url).header("content-type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())), HttpResponse.BodyHandlers.ofString()).body());
+		head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+			.append(fileName).append("\"\r\nContent-Type: application/jsonl\r\n\r\n");
+		HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+				HttpRequest.BodyPublishers.ofString(head.toString()), HttpRequest.BodyPublishers.ofFile(content),
+				HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+		return JSON.readTree(send(request(url).header("content-type", "multipart/form-data; boundary=" + boundary).POST(body),
+				HttpResponse.BodyHandlers.ofString()).body());
+	}
+
+	/** A JSON body streamed from a file. */
+	JsonNode postJsonFile(String url, Path json) throws IOException {
+		return JSON.readTree(send(request(url).header("content-type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofFile(json)), HttpResponse.BodyHandlers.ofString()).body());
 	}
 
 	/** Streams a download to a temporary file beside {@code target}, then moves it into place. */

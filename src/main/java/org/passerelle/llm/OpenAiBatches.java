@@ -40,15 +40,23 @@ final class OpenAiBatches implements ProviderBatches {
 
 	@Override
 	public String submit(List<BatchRequest> requests) throws IOException {
-		StringBuilder lines = new StringBuilder();
-		for (BatchRequest request : requests) {
-			ObjectNode line = BatchHttp.JSON.createObjectNode().put("custom_id", request.customId()).put("method", "POST")
-				.put("url", request.url());
-			line.set("body", BatchHttp.JSON.readTree(request.body()));
-			lines.append(BatchHttp.JSON.writeValueAsString(line)).append('\n');
+		Path lines = Files.createTempFile("passerelle-batch", ".jsonl");
+		JsonNode file;
+		try {
+			try (Writer out = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
+				for (BatchRequest request : requests) {
+					ObjectNode line = BatchHttp.JSON.createObjectNode().put("custom_id", request.customId()).put("method", "POST")
+						.put("url", request.url());
+					line.set("body", BatchHttp.JSON.readTree(request.body()));
+					out.write(BatchHttp.JSON.writeValueAsString(line));
+					out.write('\n');
+				}
+			}
+			file = http.upload(baseUrl + "/files", Map.of("purpose", "batch"), "passerelle-batch.jsonl", lines);
 		}
-		JsonNode file = http.upload(baseUrl + "/files", Map.of("purpose", "batch"), "passerelle-batch.jsonl",
-				lines.toString().getBytes(StandardCharsets.UTF_8));
+		finally {
+			Files.deleteIfExists(lines);
+		}
 		ObjectNode create = BatchHttp.JSON.createObjectNode().put("input_file_id", file.path("id").asString())
 			.put("endpoint", requests.get(0).url()).put("completion_window", "24h");
 		create.putObject("metadata").put("client", "passerelle");
