@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.passerelle.progress.ProgressFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +27,7 @@ record PublishedHistory(Instant publishedAt, List<RunRecord> runs) {
 
 	void writeTo(Path workDir) {
 		try {
-			ProgressFile.replace(file(workDir), JSON.writeValueAsString(this));
+			org.passerelle.output.AtomicFiles.replace(file(workDir), JSON.writeValueAsString(this));
 		}
 		catch (IOException | RuntimeException ex) {
 			// status will show the live run without its history

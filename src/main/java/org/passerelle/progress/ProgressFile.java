@@ -1,13 +1,11 @@
 package org.passerelle.progress;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
+import org.passerelle.output.AtomicFiles;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +24,8 @@ public final class ProgressFile {
 	}
 
 	public static void write(Path workDir, ProgressSnapshot snapshot) throws IOException {
-		replace(of(workDir), JSON.writeValueAsString(snapshot));
+		// no fsync: a power cut costs a snapshot the next one replaces
+		AtomicFiles.replace(of(workDir), JSON.writeValueAsString(snapshot));
 	}
 
 	public static Optional<ProgressSnapshot> read(Path workDir) {
@@ -37,25 +36,6 @@ public final class ProgressFile {
 		}
 		catch (RuntimeException ex) {
 			return Optional.empty();
-		}
-	}
-
-	/** Writes a small file whole; no fsync: a power cut costs a snapshot the next one replaces. */
-	public static void replace(Path target, String content) throws IOException {
-		Path directory = target.toAbsolutePath().getParent();
-		Files.createDirectories(directory);
-		Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-		try {
-			Files.writeString(temporary, content, StandardCharsets.UTF_8);
-			try {
-				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(temporary);
 		}
 	}
 

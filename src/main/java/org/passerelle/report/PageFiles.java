@@ -1,16 +1,12 @@
 package org.passerelle.report;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.WriterOutput;
+import org.passerelle.output.AtomicFiles;
 
 /**
  * Renders a template straight into a file, through a temporary file renamed at the end, so a reader
@@ -28,32 +24,9 @@ final class PageFiles {
 		write(target, writer -> TEMPLATES.render(template, model, new WriterOutput(writer)));
 	}
 
-	/** What writes a file's content. */
-	@FunctionalInterface
-	interface Content {
-
-		void writeTo(Writer writer) throws IOException;
-
-	}
-
-	static void write(Path target, Content content) throws IOException {
-		Path directory = target.toAbsolutePath().getParent();
-		Files.createDirectories(directory);
-		Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-		try {
-			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-				content.writeTo(writer);
-			}
-			try {
-				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		finally {
-			Files.deleteIfExists(temporary);
-		}
+	static void write(Path target, AtomicFiles.Content content) throws IOException {
+		// a page is rewritten whole next time: no need to force it to disk
+		AtomicFiles.write(target, content, false);
 	}
 
 }
