@@ -1,53 +1,91 @@
 package org.passerelle.article.html;
 
 import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Finds the element of a cleaned page that holds the article: the one whose paragraphs carry the most
- * plain (unlinked) text, widened to its enclosing {@code <article>} so that the standfirst comes along.
+ * Finds the element of a cleaned page that holds the article: the subtree that gains the most sentence
+ * text for the least boilerplate (links, labels, teaser cards), then widened to its landmark
+ * ({@code <article>}, {@code <main>}, {@code itemprop=articleBody}) when that costs little.
  */
 final class ContentLocator {
 
-	/** Shorter paragraphs (labels, bylines, "Publicité") say nothing about where the article is. */
-	private static final int MIN_PARAGRAPH_CHARS = 25;
+	/** Below this much sentence text a page has no article: a login wall, a list of teasers. */
+	static final int MIN_ARTICLE_CHARS = 200;
 
-	/** Below this a page has no article, only teasers: two or three sentences' worth of text. */
-	private static final double MIN_SCORE = 300;
+	/** A landmark around the best block is taken when it keeps this share of the block's score. */
+	private static final double LANDMARK_SHARE = 0.9;
 
-	/** A block more than this share of link text is a list of links, a home page's teasers, not prose. */
-	private static final double MAX_LINK_DENSITY = 0.35;
+	/** What a teaser card may hold: a linked headline and a sentence or two. */
+	private static final int MAX_TEASER_PROSE = 2;
 
-	private ContentLocator() {
+	private static final Pattern CONTENT_NAME = Pattern.compile(
+			"article|story|entry|post|content|body|text|main|chapo|lead|contenu|corps|texte");
+
+	/** The chosen element and the page's blocks, scored. */
+	record Located(Element body, List<TextBlock> blocks, Map<TextBlock, Boolean> teasers) {
 	}
 
-	static Optional<Element> locate(Document page) {
-		Map<Element, Double> scores = new IdentityHashMap<>();
-		for (Element paragraph : page.body().select("p")) {
-			int plain = plainLength(paragraph);
-			if (plain < MIN_PARAGRAPH_CHARS) {
-				continue;
-			}
-			// the parent takes the whole paragraph, the grandparent half: articles whose paragraphs each sit
-			// in their own wrapper still add up on the block around the wrappers
-			Element parent = paragraph.parent();
-			if (parent != null) {
-				scores.merge(parent, (double) plain, Double::sum);
-				if (parent.parent() != null) {
-					scores.merge(parent.parent(), plain / 2.0, Double::sum);
-				}
+	/** Why a page was found to hold no article. */
+	record Refusal(String reason) {
+	}
+
+	private final List<TextBlock> blocks;
+
+	private final Map<Element, Stats> stats = new IdentityHashMap<>();
+
+	private final Map<TextBlock, Boolean> teasers = new IdentityHashMap<>();
+
+	private final Element root;
+
+	ContentLocator(Document page) {
+		this.root = page.body();
+		this.blocks = TextBlocks.of(root);
+		countLinkedHeadings();
+		for (TextBlock block : blocks) {
+			if (block.isProse()) {
+				climb(block.owner(), 4, stats -> stats.proseBlocks++);
 			}
 		}
+		for (TextBlock block : blocks) {
+			boolean teaser = isInTeaserCard(block);
+			teasers.put(block, teaser);
+			double good = block.isProse() && !teaser ? block.plainChars() : 0;
+			double bad = good > 0 ? block.linkChars() : block.linkChars() + 0.3 * block.plainChars();
+			for (Element at = block.owner(); at != null; at = at.parent()) {
+				Stats s = stats.computeIfAbsent(at, key -> new Stats());
+				s.good += good;
+				s.bad += bad;
+			}
+		}
+	}
+
+	List<TextBlock> blocks() {
+		return blocks;
+	}
+
+	boolean isTeaser(TextBlock block) {
+		return teasers.getOrDefault(block, false);
+	}
+
+	Optional<Element> locate() {
 		Element best = null;
 		double bestScore = 0;
-		// in document order, so that a tie goes to the first block and every run picks the same one
-		for (Element candidate : page.body().getAllElements()) {
-			double score = scores.getOrDefault(candidate, 0.0);
-			if (score >= MIN_SCORE && score > bestScore) {
+		// in document order, so that a tie goes to the outer block and every run picks the same one
+		for (Element candidate : root.getAllElements()) {
+			Stats s = stats.get(candidate);
+			if (s == null || s.good < MIN_ARTICLE_CHARS) {
+				continue;
+			}
+			double score = score(candidate, s);
+			if (score > bestScore) {
 				best = candidate;
 				bestScore = score;
 			}
@@ -55,17 +93,97 @@ final class ContentLocator {
 		if (best == null) {
 			return Optional.empty();
 		}
-		Element article = best.closest("article");
-		Element container = article != null ? article : best;
-		return HtmlText.linkDensity(container) > MAX_LINK_DENSITY ? Optional.empty() : Optional.of(container);
+		// the page's own mark of its body wins when it holds a fair share of the text found
+		for (Element marked : root.select("[itemprop=articleBody], [property=articleBody]")) {
+			if (good(marked) >= MIN_ARTICLE_CHARS / 2.0 && good(marked) >= 0.3 * good(best)
+					&& !ParagraphReader.isInside(marked, best)) {
+				best = marked;
+				bestScore = score(marked, stats.get(marked));
+				break;
+			}
+		}
+		for (Element parent = best.parent(); parent != null && parent != root; parent = parent.parent()) {
+			if (isLandmark(parent) && score(parent, stats.get(parent)) >= LANDMARK_SHARE * bestScore) {
+				best = parent;
+				break;
+			}
+		}
+		return Optional.of(best);
 	}
 
-	private static int plainLength(Element paragraph) {
-		int linked = 0;
-		for (Element link : paragraph.select("a")) {
-			linked += HtmlText.of(link).length();
+	double good(Element element) {
+		Stats s = stats.get(element);
+		return s == null ? 0 : s.good;
+	}
+
+	private static double score(Element element, Stats s) {
+		double score = s.good - s.bad;
+		// a container named as content wins a near tie against its wrapper
+		String names = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT);
+		return CONTENT_NAME.matcher(names).find() || isLandmark(element) ? score * 1.05 : score;
+	}
+
+	private static boolean isLandmark(Element element) {
+		return element.nameIs("article") || element.nameIs("main") || element.attr("itemprop").equalsIgnoreCase("articleBody")
+				|| element.attr("role").equalsIgnoreCase("main");
+	}
+
+	/** Headings that are links: the headlines of teaser cards. */
+	private void countLinkedHeadings() {
+		for (Element heading : root.select("h1, h2, h3, h4, h5, h6")) {
+			boolean linked = heading.closest("a") != null || HtmlText.linkDensity(heading) > 0.5;
+			if (linked) {
+				climb(heading, 3, s -> s.linkedHeadings++);
+			}
 		}
-		return HtmlText.of(paragraph).length() - linked;
+	}
+
+	/**
+	 * A block that shares a small card with a linked headline is a teaser for another page, as is a list
+	 * item that opens with a headline-long link.
+	 */
+	private boolean isInTeaserCard(TextBlock block) {
+		if (block.tag().equals("li") && opensWithHeadlineLink(block.owner())) {
+			return true;
+		}
+		int level = 0;
+		for (Element at = block.owner(); at != null && at != root && level < 3; at = at.parent(), level++) {
+			Stats s = stats.get(at);
+			if (s != null && s.linkedHeadings > 0) {
+				return s.proseBlocks <= MAX_TEASER_PROSE;
+			}
+		}
+		return false;
+	}
+
+	private static boolean opensWithHeadlineLink(Element item) {
+		Element link = item.selectFirst("a");
+		if (link == null) {
+			return false;
+		}
+		String linked = HtmlText.of(link);
+		return linked.length() >= 25 && linked.length() < HtmlText.of(item).length() - 20
+				&& HtmlText.of(item).startsWith(linked);
+	}
+
+	private void climb(Element from, int levels, java.util.function.Consumer<Stats> change) {
+		int level = 0;
+		for (Element at = from; at != null && level < levels; at = at.parent(), level++) {
+			change.accept(stats.computeIfAbsent(at, key -> new Stats()));
+		}
+	}
+
+	/** Sentence text, boilerplate text, and what a teaser card is made of, under one element. */
+	private static final class Stats {
+
+		double good;
+
+		double bad;
+
+		int proseBlocks;
+
+		int linkedHeadings;
+
 	}
 
 }

@@ -22,10 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param published {@code datePublished} as written, or null
  * @param author the author names, comma-separated, or null
  * @param publisher {@code publisher.name}, or null
+ * @param body {@code articleBody} as written (plain text, sometimes markup), or null
  */
-record JsonLdArticle(String published, String author, String publisher) {
+record JsonLdArticle(String published, String author, String publisher, String body) {
 
-	static final JsonLdArticle NONE = new JsonLdArticle(null, null, null);
+	static final JsonLdArticle NONE = new JsonLdArticle(null, null, null, null);
 
 	// sites hand-write their JSON-LD: trailing commas, comments and raw line breaks in strings are common
 	private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -52,10 +53,22 @@ record JsonLdArticle(String published, String author, String publisher) {
 		for (JsonNode node : nodes) {
 			if (isArticle(node)) {
 				return new JsonLdArticle(text(node.get("datePublished")), joined(names(node.get("author"), byId)),
-						joined(names(node.get("publisher"), byId)));
+						joined(names(node.get("publisher"), byId)), articleBody(nodes));
 			}
 		}
 		return NONE;
+	}
+
+	/** The longest {@code articleBody} of the page's article nodes: some pages split the article and its body. */
+	private static String articleBody(List<JsonNode> nodes) {
+		String longest = null;
+		for (JsonNode node : nodes) {
+			String body = isArticle(node) ? text(node.get("articleBody")) : null;
+			if (body != null && (longest == null || body.length() > longest.length())) {
+				longest = body;
+			}
+		}
+		return longest;
 	}
 
 	/** Every object in one block, breadth first, so the page's own article comes before those it mentions. */

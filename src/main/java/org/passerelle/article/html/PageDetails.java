@@ -32,6 +32,17 @@ final class PageDetails {
 		}
 	}
 
+	/** The article's body as the page's JSON-LD gives it ({@code articleBody}), or null. */
+	String structuredBody() {
+		return jsonLd.body();
+	}
+
+	/** Whether the page's own markup says it is an article (JSON-LD article type, {@code og:type=article}). */
+	boolean declaresArticle() {
+		String type = PageMeta.content(page, "og:type");
+		return jsonLd != JsonLdArticle.NONE || (type != null && type.equalsIgnoreCase("article"));
+	}
+
 	/** The site's name, as JSON-LD's publisher or Open Graph gives it, or null. */
 	String siteName() {
 		return jsonLd.publisher() != null ? jsonLd.publisher() : PageMeta.content(page, "og:site_name");

@@ -1,24 +1,27 @@
 package org.passerelle.article.html;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
 
 /**
- * Reads the paragraphs of an article's element in order: {@code <p>}, list items and subheads
- * ({@code <h2>}-{@code <h6>}), minus empty ones, link-only ones and the sites' fixed phrases
- * ("Lire aussi", "Abonnez-vous", paywall and share-bar wording).
+ * Reads the paragraphs of an article's element in order: its text blocks (paragraphs, list items,
+ * subheads, text between {@code <br>}s), minus empty ones, link-heavy ones, teaser cards, the headline,
+ * the sites' fixed phrases ("Lire aussi", "Abonnez-vous", "Advertisement"...), and the labels (byline,
+ * date, tags) that come before the first sentence or after the last.
  */
 final class ParagraphReader {
-
-	private static final String BLOCKS = "p, li, h2, h3, h4, h5, h6";
 
 	/** A paragraph more than half made of link text is a link to another article, not part of this one. */
 	private static final double MAX_LINK_DENSITY = 0.5;
 
-	private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
+	private static final Pattern WORD = Pattern.compile("\\p{L}{2,}|\\p{IsIdeographic}");
+
+	private static final Pattern URL = Pattern.compile("(https?://|www\\.)\\S+");
 
 	private static final List<Pattern> FIXED_PHRASES = compile(
 			"(à |a )?lire (aussi|également)\\b.*",
@@ -33,39 +36,63 @@ final class ParagraphReader {
 			"partager( sur [^.]{1,30})?( ?:)?",
 			"(envoyer par e-mail|copier le lien)",
 			// a date line: short, and made mostly of the date
-			"(publié|mis à jour|modifié) le [^.]{0,50}");
+			"(publié|mis à jour|modifié) le [^.]{0,50}",
+			// the same labels on English pages
+			"(read|see|watch|listen) (more|also|next)\\b.{0,120}",
+			"(more|related)( stories| coverage| articles?)?:.{0,120}",
+			"advertisement|sponsored|ad|story continues below( advertisement)?",
+			"(sign up|subscribe)( now)?( to| for)\\b.{0,150}",
+			"share (this|on)\\b.{0,40}",
+			"(published|updated|posted) (on |at )?[^.]{0,50}",
+			"photo:.{0,80}|image:.{0,80}|credit:.{0,80}");
 
 	private ParagraphReader() {
 	}
 
-	static List<String> read(Element container, String title) {
-		List<String> paragraphs = new ArrayList<>();
-		for (Element block : container.select(BLOCKS)) {
-			if (isTeaserInside(block, container) || holdsOtherBlocks(block)) {
-				continue;
+	static List<String> read(ContentLocator locator, Element container, String title) {
+		List<TextBlock> kept = new ArrayList<>();
+		for (TextBlock block : locator.blocks()) {
+			if (isInside(block.owner(), container) && keeps(locator, block, title)) {
+				kept.add(block);
 			}
-			String text = HtmlText.of(block);
-			if (WORD.matcher(text).find() && !text.equals(title) && !isFixedPhrase(text)
-					&& HtmlText.linkDensity(block) <= MAX_LINK_DENSITY) {
+		}
+		int first = 0;
+		while (first < kept.size() && !kept.get(first).isProse()) {
+			first++;
+		}
+		int last = kept.size() - 1;
+		while (last > first && !kept.get(last).isProse()) {
+			last--;
+		}
+		List<String> paragraphs = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		Shingles sofar = Shingles.of("");
+		for (int i = first; i <= last; i++) {
+			String text = kept.get(i).text();
+			Shingles own = Shingles.of(text);
+			// a summary or pull quote that repeats what was read already is said once
+			if (seen.add(text) && !(text.length() >= 60 && own.coveredBy(sofar) >= 0.8)) {
 				paragraphs.add(text);
+				sofar.addAll(own);
 			}
 		}
 		return paragraphs;
 	}
 
-	/** An {@code <article>} nested in the article is an embedded card for another story. */
-	private static boolean isTeaserInside(Element block, Element container) {
-		for (Element parent = block.parent(); parent != null && parent != container; parent = parent.parent()) {
-			if (parent.nameIs("article")) {
+	private static boolean keeps(ContentLocator locator, TextBlock block, String title) {
+		String text = block.text();
+		return !block.tag().equals("h1") && !locator.isTeaser(block) && WORD.matcher(text).find() && !text.equals(title)
+				&& !URL.matcher(text).matches()
+				&& block.linkDensity() <= MAX_LINK_DENSITY && !isFixedPhrase(text);
+	}
+
+	static boolean isInside(Element element, Element container) {
+		for (Element at = element; at != null; at = at.parent()) {
+			if (at == container) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	/** A list item holding paragraphs or a sublist is read through those, not as one block. */
-	private static boolean holdsOtherBlocks(Element block) {
-		return block.nameIs("li") && block.select(BLOCKS).size() > 1;
 	}
 
 	private static boolean isFixedPhrase(String text) {

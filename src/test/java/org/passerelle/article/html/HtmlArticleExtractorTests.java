@@ -308,12 +308,13 @@ class HtmlArticleExtractorTests {
 		void noteBelowTheBodyBlockIsMissedButThePaywallAndCommentsStayOut() {
 			ExtractedArticle article = extractor.extract(fixture("mediapart.html"));
 
-			// a known limit: the "Boîte noire" sits in a sibling of the body's block, and only the body is read
-			assertThat(article.paragraphs()).hasSize(6);
+			// the "Boîte noire" sits in a sibling of the body's block: the block around both is the article
+			assertThat(article.paragraphs()).hasSize(7);
 			assertThat(article.paragraphs().get(0)).startsWith("Un rapport de la chambre régionale des comptes");
 			assertThat(article.paragraphs().get(3)).isEqualTo("Un fournisseur historique");
 			assertThat(article.paragraphs().get(5)).endsWith("une refonte complète de sa commande publique.");
-			assertThat(String.join("\n", article.paragraphs())).doesNotContain("Boîte noire", "réservée aux abonnés",
+			assertThat(article.paragraphs().get(6)).startsWith("Boîte noire : Cet article a été relu");
+			assertThat(String.join("\n", article.paragraphs())).doesNotContain("réservée aux abonnés",
 					"Je m’abonne", "Merci pour cette enquête", "Les plus lus", "Julien Morel");
 		}
 
