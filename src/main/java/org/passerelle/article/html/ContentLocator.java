@@ -57,7 +57,7 @@ final class ContentLocator {
 		for (TextBlock block : blocks) {
 			boolean teaser = isInTeaserCard(block);
 			teasers.put(block, teaser);
-			double good = block.isProse() && !teaser ? block.plainChars() : 0;
+			double good = (block.isProse() || block.hasProseBesideLinks()) && !teaser ? block.plainChars() : 0;
 			double bad = good > 0 ? block.linkChars() : block.linkChars() + 0.3 * block.plainChars();
 			for (Element at = block.owner(); at != null; at = at.parent()) {
 				Stats s = stats.computeIfAbsent(at, key -> new Stats());
@@ -162,8 +162,14 @@ final class ContentLocator {
 			return false;
 		}
 		String linked = HtmlText.of(link);
-		return linked.length() >= 25 && linked.length() < HtmlText.of(item).length() - 20
-				&& HtmlText.of(item).startsWith(linked);
+		String text = HtmlText.of(item);
+		if (linked.length() < 25 || linked.length() >= text.length() - 20 || !text.startsWith(linked)) {
+			return false;
+		}
+		// a headline has no full stop, a linked sentence has one; an excerpt is cut short
+		char after = text.charAt(linked.length());
+		boolean sentence = linked.endsWith(".") || after == '.' || after == '!' || after == '?';
+		return !sentence || text.endsWith("...") || text.endsWith("…");
 	}
 
 	private void climb(Element from, int levels, java.util.function.Consumer<Stats> change) {

@@ -21,6 +21,9 @@ final class ParagraphReader {
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}{2,}|\\p{IsIdeographic}");
 
+	/** Shorter lines may come back on purpose (the same subhead under each day of a menu). */
+	private static final int REPEAT_CHARS = 150;
+
 	private static final Pattern URL = Pattern.compile("(https?://|www\\.)\\S+");
 
 	private static final List<Pattern> FIXED_PHRASES = compile(
@@ -71,7 +74,8 @@ final class ParagraphReader {
 			String text = kept.get(i).text();
 			Shingles own = Shingles.of(text);
 			// a summary or pull quote that repeats what was read already is said once
-			if (seen.add(text) && !(text.length() >= 60 && own.coveredBy(sofar) >= 0.8)) {
+			boolean repeat = text.length() >= REPEAT_CHARS && (!seen.add(text) || own.coveredBy(sofar) >= 0.8);
+			if (!repeat) {
 				paragraphs.add(text);
 				sofar.addAll(own);
 			}

@@ -51,6 +51,11 @@ record TextBlock(Element owner, String text, int linkChars, String tag) {
 		return plain >= SHORT_PROSE_CHARS && words() >= 5 && SENTENCE_END.matcher(text).find();
 	}
 
+	/** A sentence or more of unlinked text around links: a digest's linked items, not a menu's. */
+	boolean hasProseBesideLinks() {
+		return !isHeading() && linkDensity() <= 0.7 && plainChars() >= PROSE_CHARS && words() >= 15;
+	}
+
 	int words() {
 		int words = 0;
 		boolean inWord = false;
