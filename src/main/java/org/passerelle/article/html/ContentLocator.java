@@ -45,10 +45,19 @@ final class ContentLocator {
 
 	private final Element root;
 
+	/** Locates on a page whose teaser cards are still whole (nothing cleaned but scripts and styles). */
 	ContentLocator(Document page) {
+		this(page, linkedHeadings(page));
+	}
+
+	/**
+	 * Locates on a cleaned page, with the linked headlines counted before cleaning: the cleaning drops
+	 * the {@code <header>} of a teaser card, and with it the sign that the card is one.
+	 */
+	ContentLocator(Document page, Map<Element, Integer> linkedHeadings) {
 		this.root = page.body();
 		this.blocks = TextBlocks.of(root);
-		countLinkedHeadings();
+		linkedHeadings.forEach((element, count) -> stats.computeIfAbsent(element, key -> new Stats()).linkedHeadings = count);
 		for (TextBlock block : blocks) {
 			if (block.isProse()) {
 				climb(block.owner(), 4, stats -> stats.proseBlocks++);
@@ -128,14 +137,18 @@ final class ContentLocator {
 				|| element.attr("role").equalsIgnoreCase("main");
 	}
 
-	/** Headings that are links: the headlines of teaser cards. */
-	private void countLinkedHeadings() {
-		for (Element heading : root.select("h1, h2, h3, h4, h5, h6")) {
-			boolean linked = heading.closest("a") != null || HtmlText.linkDensity(heading) > 0.5;
-			if (linked) {
-				climb(heading, 3, s -> s.linkedHeadings++);
+	/** How many headings that are links (the headlines of teaser cards) each element holds, three levels down. */
+	static Map<Element, Integer> linkedHeadings(Document page) {
+		Map<Element, Integer> counts = new IdentityHashMap<>();
+		for (Element heading : page.body().select("h1, h2, h3, h4, h5, h6")) {
+			if (heading.closest("a") != null || HtmlText.linkDensity(heading) > 0.5) {
+				int level = 0;
+				for (Element at = heading; at != null && level < 3; at = at.parent(), level++) {
+					counts.merge(at, 1, Integer::sum);
+				}
 			}
 		}
+		return counts;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.passerelle.article.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jsoup.Jsoup;
@@ -27,13 +28,14 @@ public final class HtmlArticleExtractor {
 		Document page = Jsoup.parse(decoded.text());
 		PageDetails details = new PageDetails(page);
 		PageCleaner.removeNeverText(page);
+		Map<Element, Integer> linkedHeadings = ContentLocator.linkedHeadings(page);
 		PageCleaner.removeBoilerplate(page);
-		Reading reading = read(page, details);
+		Reading reading = read(page, details, new ContentLocator(page, linkedHeadings));
 		if (reading.paragraphs().isEmpty()) {
 			// the names misled the cleaning (a whole article in a block named "share-wrapper"): trust the text
 			Document uncleaned = Jsoup.parse(decoded.text());
 			PageCleaner.removeNeverText(uncleaned);
-			Reading again = read(uncleaned, details);
+			Reading again = read(uncleaned, details, new ContentLocator(uncleaned));
 			if (!again.paragraphs().isEmpty()) {
 				reading = again;
 			}
@@ -47,8 +49,7 @@ public final class HtmlArticleExtractor {
 	private record Reading(String title, List<String> paragraphs, Optional<Element> article, ContentLocator locator) {
 	}
 
-	private static Reading read(Document page, PageDetails details) {
-		ContentLocator locator = new ContentLocator(page);
+	private static Reading read(Document page, PageDetails details, ContentLocator locator) {
 		Optional<Element> article = locator.locate();
 		Optional<Element> headline = article.flatMap(found -> PageTitle.headline(page, found, details.siteName()));
 		String title = PageTitle.of(page, headline, details.siteName());
