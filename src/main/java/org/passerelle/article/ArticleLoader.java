@@ -49,7 +49,11 @@ public final class ArticleLoader {
 			case TEXT -> fromText(source, bytes, sha256);
 			case HTML -> {
 				ExtractedArticle page = html.extract(bytes);
-				yield checked(source, sha256, cleaner.clean(page), page.encoding(), page.details(), "the page");
+				ArticleCleaner.CleanText clean = cleaner.clean(page);
+				if (!clean.title().isEmpty() && clean.paragraphs().isEmpty() && page.noArticleReason() != null) {
+					throw new UnusableArticleException(sha256, "no article found in the page: " + page.noArticleReason());
+				}
+				yield checked(source, sha256, clean, page.encoding(), page.details(), "the page");
 			}
 			case JSON, JSON_LINES -> fromJson(source, sha256, utf8(bytes, sha256), "the file");
 		};

@@ -94,13 +94,18 @@ public final class ExtractionBenchmark {
 	}
 
 	public static Result run() {
+		return run(WARM_UP_PASSES);
+	}
+
+	/** The figures, after that many untimed passes over the pages. */
+	public static Result run(int warmUpPasses) {
 		HtmlArticleExtractor extractor = new HtmlArticleExtractor();
 		Map<String, JsonNode> truth = groundTruth();
 		Map<String, byte[]> html = new TreeMap<>();
 		for (String id : truth.keySet()) {
 			html.put(id, page(id));
 		}
-		for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+		for (int pass = 0; pass < warmUpPasses; pass++) {
 			html.values().forEach(extractor::extract);
 		}
 		List<Page> pages = new ArrayList<>();

@@ -20,6 +20,9 @@ final class ContentLocator {
 	/** Below this much sentence text a page has no article: a login wall, a list of teasers. */
 	static final int MIN_ARTICLE_CHARS = 200;
 
+	/** A page that declares itself an article (JSON-LD, {@code og:type}) may be a brief of two short paragraphs. */
+	static final int MIN_DECLARED_ARTICLE_CHARS = 100;
+
 	/** A landmark around the best block is taken when it keeps this share of the block's score. */
 	private static final double LANDMARK_SHARE = 0.9;
 
@@ -84,13 +87,14 @@ final class ContentLocator {
 		return teasers.getOrDefault(block, false);
 	}
 
-	Optional<Element> locate() {
+	/** The article's element, if some block holds at least that many characters of sentence text. */
+	Optional<Element> locate(int minChars) {
 		Element best = null;
 		double bestScore = 0;
 		// in document order, so that a tie goes to the outer block and every run picks the same one
 		for (Element candidate : root.getAllElements()) {
 			Stats s = stats.get(candidate);
-			if (s == null || s.good < MIN_ARTICLE_CHARS) {
+			if (s == null || s.good < minChars) {
 				continue;
 			}
 			double score = score(candidate, s);
@@ -104,7 +108,7 @@ final class ContentLocator {
 		}
 		// the page's own mark of its body wins when it holds a fair share of the text found
 		for (Element marked : root.select("[itemprop=articleBody], [property=articleBody]")) {
-			if (good(marked) >= MIN_ARTICLE_CHARS / 2.0 && good(marked) >= 0.3 * good(best)
+			if (good(marked) >= minChars / 2.0 && good(marked) >= 0.3 * good(best)
 					&& !ParagraphReader.isInside(marked, best)) {
 				best = marked;
 				bestScore = score(marked, stats.get(marked));

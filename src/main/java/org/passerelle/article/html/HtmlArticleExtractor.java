@@ -27,6 +27,7 @@ public final class HtmlArticleExtractor {
 		HtmlCharset.Decoded decoded = HtmlCharset.decode(html == null ? new byte[0] : html);
 		Document page = Jsoup.parse(decoded.text());
 		PageDetails details = new PageDetails(page);
+		boolean signIn = NoArticle.asksToSignIn(page);
 		PageCleaner.removeNeverText(page);
 		Map<Element, Integer> linkedHeadings = ContentLocator.linkedHeadings(page);
 		PageCleaner.removeBoilerplate(page);
@@ -42,15 +43,17 @@ public final class HtmlArticleExtractor {
 		}
 		List<String> structured = StructuredBody.paragraphs(details.structuredBody());
 		List<String> paragraphs = StructuredBody.checked(reading.paragraphs(), structured, reading.locator().blocks());
+		String noArticle = paragraphs.isEmpty() ? NoArticle.reason(linkedHeadings, signIn, reading.locator()) : null;
 		return new ExtractedArticle(reading.title(), paragraphs, details.details(reading.article()),
-				decoded.charset().name());
+				decoded.charset().name(), noArticle);
 	}
 
 	private record Reading(String title, List<String> paragraphs, Optional<Element> article, ContentLocator locator) {
 	}
 
 	private static Reading read(Document page, PageDetails details, ContentLocator locator) {
-		Optional<Element> article = locator.locate();
+		Optional<Element> article = locator.locate(details.declaresArticle() ? ContentLocator.MIN_DECLARED_ARTICLE_CHARS
+				: ContentLocator.MIN_ARTICLE_CHARS);
 		Optional<Element> headline = article.flatMap(found -> PageTitle.headline(page, found, details.siteName()));
 		String title = PageTitle.of(page, headline, details.siteName());
 		List<String> paragraphs = new ArrayList<>();

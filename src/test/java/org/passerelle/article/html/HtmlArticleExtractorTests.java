@@ -487,6 +487,115 @@ class HtmlArticleExtractorTests {
 
 	}
 
+	/** Structures met on real pages, written from their description (none is a copy of a real page). */
+	@Nested
+	class RealPageStructures {
+
+		@Test
+		void aBodyWrittenAsTextAndBrInADivWithNoParagraphIsReadRunByRun() {
+			ExtractedArticle article = extractor.extract(fixture("div-br-body.html"));
+
+			assertThat(article.title()).isEqualTo("Saint-Brieuc : le marché couvert rouvre après deux ans de travaux");
+			assertThat(article.paragraphs()).hasSize(4);
+			assertThat(article.paragraphs().get(0)).startsWith("Les commerçants l'attendaient depuis l'automne 2021");
+			assertThat(article.paragraphs().get(1)).contains("dont huit nouveaux producteurs du pays de Saint-Brieuc, occupent");
+			assertThat(article.paragraphs().get(3)).endsWith("le premier vendredi de chaque mois à partir de juin.");
+			assertThat(String.join("\n", article.paragraphs())).doesNotContain("lire aussi", "parking", "Les plus lus",
+					"Routes fermées", "Yann Kerbrat", "Mardi 12 mars", "Mentions légales", "Annonces");
+		}
+
+		@Test
+		void aBodyGivenOnlyInTheJsonLdArticleBodyIsTakenFromThereInItsParagraphs() {
+			ExtractedArticle article = extractor.extract(fixture("jsonld-only-body.html"));
+
+			assertThat(article.title()).isEqualTo("La Loire à vélo bat son record de fréquentation");
+			assertThat(article.paragraphs()).hasSize(4);
+			assertThat(article.paragraphs().get(0)).startsWith("Plus de 1,2 million de passages");
+			assertThat(article.paragraphs().get(3)).endsWith("en particulier entre Angers et Nantes.");
+			assertThat(article.details().author()).isEqualTo("Claire Dumas");
+		}
+
+		@Test
+		void aBodyInsideNoscriptIsReadWhileTheEnableJavascriptLineIsNot() {
+			ExtractedArticle article = extractor.extract(fixture("noscript-body.html"));
+
+			assertThat(article.paragraphs()).hasSize(3);
+			assertThat(article.paragraphs().get(0)).startsWith("Le syndicat des mobilités");
+			assertThat(String.join("\n", article.paragraphs())).doesNotContain("JavaScript", "Accueil", "Cookies");
+		}
+
+		@Test
+		void aLivePageKeepsItsIntroAndEveryTimestampedEntryInOrderWithoutTheAdOrTheRail() {
+			ExtractedArticle article = extractor.extract(fixture("live-page.html"));
+
+			assertThat(article.title()).isEqualTo("Tour de France : suivez la 14e étape entre Pau et Saint-Lary-Soulan");
+			assertThat(article.paragraphs()).hasSize(7);
+			assertThat(article.paragraphs().get(0)).startsWith("Première étape de montagne dans les Pyrénées");
+			assertThat(article.paragraphs().get(1)).isEqualTo("Victoire au sommet");
+			assertThat(article.paragraphs().get(6)).startsWith("Le départ réel est donné à Pau.");
+			assertThat(String.join("\n", article.paragraphs())).doesNotContain("Publicité", "classement général",
+					"programme de la deuxième semaine", "Sport Express", "En direct");
+		}
+
+		@Test
+		void articleElementsThatAreTeasersAreSkippedAndTheStoryElsewhereIsRead() {
+			ExtractedArticle article = extractor.extract(fixture("teasers-and-two-h1.html"));
+
+			assertThat(article.paragraphs()).hasSize(3);
+			assertThat(article.paragraphs().get(0)).startsWith("L’île d’Ouessant devient un conservatoire");
+			assertThat(String.join("\n", article.paragraphs())).doesNotContain("phoques", "landes", "Algues vertes");
+		}
+
+		@Test
+		void ofTwoH1sTheSitesNameIsNotTheTitleTheStorysIs() {
+			ExtractedArticle article = extractor.extract(fixture("teasers-and-two-h1.html"));
+
+			assertThat(article.title()).isEqualTo("Les abeilles noires d’Ouessant protégées par un arrêté préfectoral");
+		}
+
+		@Test
+		void paragraphsSplitByInlineAdsAndBoxesAreReadWholeAndTheBoxesLeakNothing() {
+			ExtractedArticle article = extractor.extract(fixture("inline-ads.html"));
+
+			assertThat(article.paragraphs()).hasSize(5);
+			assertThat(article.paragraphs().get(0)).startsWith("Après six ans de chantier");
+			assertThat(article.paragraphs().get(2)).startsWith("Le projet, chiffré à 1,2 milliard");
+			assertThat(article.paragraphs().get(4)).startsWith("Une seconde phase, prévue pour 2028");
+			assertThat(String.join("\n", article.paragraphs())).doesNotContain("Publicité", "Lire aussi", "Tramway T9",
+					"Recevez chaque matin", "Je m’inscris", "hall souterrain", "Sur le même thème", "pistes cyclables",
+					"Commentaires", "escalators", "cookies");
+		}
+
+		@Test
+		void aShortBriefOfTwoParagraphsIsAnArticle() {
+			ExtractedArticle article = extractor.extract(fixture("short-brief.html"));
+
+			assertThat(article.title()).isEqualTo("Brest : un cargo en avarie remorqué au large d’Ouessant");
+			assertThat(article.paragraphs()).containsExactly(
+					"Un cargo de 180 mètres, privé de propulsion, a été pris en remorque mardi soir par l’Abeille Bourbon.",
+					"Aucun blessé n’est à déplorer parmi les vingt marins à bord, selon la préfecture maritime.");
+			assertThat(article.noArticleReason()).isNull();
+		}
+
+		@Test
+		void aLoginWallHasNoArticleAndSaysSo() {
+			ExtractedArticle wall = extractor.extract(fixture("login-wall.html"));
+
+			assertThat(wall.paragraphs()).isEmpty();
+			assertThat(wall.noArticleReason()).startsWith("a login or subscription wall");
+		}
+
+		@Test
+		void aHomePageHasNoArticleAndSaysItIsAListOfHeadlines() {
+			ExtractedArticle home = extractor.extract(fixture("homepage.html"));
+
+			assertThat(home.paragraphs()).isEmpty();
+			// nine teasers, the section's heading and the logo
+			assertThat(home.noArticleReason()).isEqualTo("only a list of 11 linked headlines (a home or section page?)");
+		}
+
+	}
+
 	private static byte[] fixture(String name) {
 		try (InputStream stream = HtmlArticleExtractorTests.class.getResourceAsStream("/html/" + name)) {
 			assertThat(stream).as("fixture " + name).isNotNull();
