@@ -55,6 +55,12 @@ final class EnglishNumberWords {
 			lastEnd = matcher.end();
 			switch (word) {
 				case "noon", "midday" -> values.add(Numbers.time(12, 0));
+				case "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties" -> {
+					// "the nineties" for "les années 1990" or "les années 90"
+					int decade = UNITS.get(word.substring(0, word.length() - 3) + "y");
+					values.add(Integer.toString(decade));
+					values.add(Integer.toString(1900 + decade));
+				}
 				case "midnight" -> {
 					values.add(Numbers.time(0, 0));
 					values.add(Numbers.time(24, 0));

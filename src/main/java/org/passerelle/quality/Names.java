@@ -43,13 +43,23 @@ public final class Names {
 			"Chambre", "Cour", "Tribunal", "Banque", "Trésor", "Ministère", "Assemblée", "Sénat", "Parti", "Union",
 			"Front", "Mouvement", "Rassemblement", "Fédération", "Institut", "Université", "Collège", "Lycée", "École",
 			"Académie", "Musée", "Église", "Cathédrale", "Palais", "Place", "Rue", "Avenue", "Boulevard", "Pont", "Gare",
-			"Aéroport", "Port", "Mont", "Lac", "Mer", "Océan", "Golfe", "Île", "Cap", "Province", "Région", "Comté",
+			"Aéroport", "Port", "Mont", "Monts", "Lac", "Mer", "Océan", "Golfe", "Baie", "Côte", "Côtes", "Vallée", "Val", "Plaine", "Massif", "Forêt", "Canal", "Détroit", "Île", "Îles", "Pays", "Cap", "Province", "Région", "Comté",
 			"État", "États", "Etat", "Etats", "République", "Royaume", "Empire", "Grand", "Grande", "Petit", "Petite",
 			"Nouveau", "Nouvelle", "Nord", "Sud", "Est", "Ouest", "Centre", "National", "Nationale", "Supérieur",
 			"Supérieure", "Prix", "Coupe", "Jeux", "Légende", "Voix", "Primaires", "Intérieur", "Santé", "Justice",
 			"Défense", "Affaires", "Commission", "Agence", "Office", "Service", "Bureau", "Fondation",
 			"Société", "Compagnie", "Groupe", "Club", "Équipe", "Armée", "Marine", "Police", "Garde", "Conférence",
 			"Sommet", "Traité", "Accord", "Loi", "Code", "Charte", "Déclaration", "Révolution", "Guerre", "Internet");
+
+	/**
+	 * Words after which a run of capitalised words names a place, not a person: "en Asie du Sud-Est",
+	 * "au Burkina Faso", "dans le Pas-de-Calais", "au nord de Los Angeles". Not "à", which introduces
+	 * people as often as places ("a écrit à Marine Le Pen").
+	 */
+	private static final Set<String> PLACE_BEFORE = Set.of("en", "au", "aux", "dans", "vers", "depuis", "via",
+			"jusqu'en", "jusqu'au", "jusqu'aux", "outre", "près", "nord", "sud", "ouest", "nord-est", "nord-ouest",
+			"sud-est", "sud-ouest", "centre", "banlieue", "région", "environs", "large", "frontière", "province", "ville",
+			"département", "commune", "capitale", "habitants", "originaire", "originaires", "côtes", "côte");
 
 	/** Titles before a person's name: "Professeur Smith" names Smith. */
 	private static final Set<String> TITLES = Set.of("M", "MM", "Mme", "Mmes", "Mlle", "Mgr", "Me", "Dr", "Pr",
@@ -79,22 +89,44 @@ public final class Names {
 		}
 		Set<String> names = new LinkedHashSet<>();
 		List<Word> run = new ArrayList<>();
+		Word before = null;
 		for (int i = 0; i <= words.size(); i++) {
 			Word word = i < words.size() ? words.get(i) : null;
 			boolean joined = word != null && !run.isEmpty()
 					&& text.substring(run.get(run.size() - 1).end(), word.start()).matches("[\\s\\u00A0]");
 			boolean continues = word != null && (word.capital() || PARTICLES.contains(word.text())) && (run.isEmpty() || joined);
 			if (continues) {
+				if (run.isEmpty()) {
+					before = i > 0 ? words.get(i - 1) : null;
+				}
 				run.add(word);
 				continue;
 			}
-			addRun(run, lowerCase, names);
+			// a run after a preposition of place is a place; its name alone elsewhere is still not a person's
+			if (!afterPlaceWord(text, before, run)) {
+				addRun(run, lowerCase, names);
+			}
 			run = new ArrayList<>();
 			if (word != null && (word.capital() || PARTICLES.contains(word.text()))) {
+				before = i > 0 ? words.get(i - 1) : null;
 				run.add(word);
 			}
 		}
 		return List.copyOf(names);
+	}
+
+	/** "Sud-Est", "Nord-Pas": a compound of words that are no one's name is no one's name either. */
+	private static boolean notNames(String word) {
+		return word.indexOf('-') > 0 && java.util.Arrays.stream(word.split("-")).allMatch(NOT_NAMES::contains);
+	}
+
+	/** True when the run follows a word of place, with nothing but spaces between them. */
+	private static boolean afterPlaceWord(String text, Word before, List<Word> run) {
+		if (before == null || run.isEmpty() || before.capital() || before.end() > run.get(0).start()) {
+			return false;
+		}
+		String word = before.text().toLowerCase(Locale.ROOT).replace('’', '\'');
+		return PLACE_BEFORE.contains(word) && text.substring(before.end(), run.get(0).start()).isBlank();
 	}
 
 	private static void addRun(List<Word> run, Set<String> lowerCase, Set<String> people) {
@@ -111,7 +143,7 @@ public final class Names {
 				continue;
 			}
 			// "Hôtel de Ville": a word the article also writes in lower case is a common noun
-			if (NOT_NAMES.contains(text) || lowerCase.contains(text.toLowerCase(Locale.ROOT))
+			if (NOT_NAMES.contains(text) || notNames(text) || lowerCase.contains(text.toLowerCase(Locale.ROOT))
 					|| ROMAN.matcher(text).matches() || isAcronym(text) || COMMON_ENDING.matcher(text).matches()
 					|| word.opensSentence() && capitals.size() > 2 && word == capitals.get(0)) {
 				continue;

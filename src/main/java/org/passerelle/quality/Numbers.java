@@ -34,6 +34,15 @@ public final class Numbers {
 	private static final Pattern FRENCH_SCALE = Pattern.compile(
 			"[\\s\\u00A0\\u202F]?(millions?|milliards?|billions?|mille|Mds?|Md|M€|M\\$|k€)(?![\\p{L}])");
 
+	/** "1er", "1re", "1ère", unless a month follows: "le 1er mai" is a date. */
+	private static final Pattern FIRST = Pattern.compile("(?:er|re|ère)(?![\\p{L}\\p{N}])(?![\\s\\u00A0\\u202F]+(?:janvier|"
+			+ "février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\\b)");
+
+	/** "à 5 millions", "et 5 000", "-5 000" after the first number of a range. */
+	private static final Pattern RANGE = Pattern.compile("[\\s\\u00A0\\u202F]*(?:à|et|ou|-|–)[\\s\\u00A0\\u202F]*"
+			+ "(\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3}(?!\\d))*)(?:,\\d+)?"
+			+ "(?:[\\s\\u00A0\\u202F]?(millions?|milliards?|Mds?|Md|M€|M\\$|k€)(?![\\p{L}]))?");
+
 	private static final Pattern ENGLISH_SCALE = Pattern.compile(
 			"[\\s\\u00A0\\u202F]?(thousand|million|billion|trillion|k|m|mn|bn|b|tn)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
 
@@ -115,9 +124,12 @@ public final class Numbers {
 				if (minutes == 0) {
 					values.add(Long.toString(hour)); // "20 heures" may stay "20 hours"
 				}
-				mentions.add(new Mention(number + text.substring(matcher.end(), time.end()).strip(), values, List.of()));
+				mentions.add(new Mention(text.substring(matcher.start(), time.end()).strip(), values, List.of()));
 				from = time.end();
 				continue;
+			}
+			if (number.equals("1") && FIRST.matcher(text).region(matcher.end(), text.length()).lookingAt()) {
+				continue; // "le 1er exportateur" is "the leading", "the biggest" or "the top" exporter as often as "first"
 			}
 			Matcher scale = FRENCH_SCALE.matcher(text).region(matcher.end(), text.length());
 			Long factor = null;
@@ -128,8 +140,12 @@ public final class Numbers {
 			}
 			MetricUnits.Unit unit = MetricUnits.after(text, unitFrom);
 			List<List<BigDecimal>> readings = readings(number, false);
+			Long rangeFactor = factor == null ? rangeFactor(text, matcher.end()) : null;
 			for (List<BigDecimal> reading : readings) {
 				Set<String> values = scaled(reading, factor);
+				if (rangeFactor != null) {
+					values.addAll(scaled(reading, rangeFactor)); // "de 3 à 5 millions", "entre 3 et 5 000"
+				}
 				if (readings.size() == 1 && number.matches("(19|20)\\d\\d")) {
 					values.add(number.substring(2)); // a year: Q1/15
 				}
@@ -141,6 +157,30 @@ public final class Numbers {
 			}
 		}
 		return mentions;
+	}
+
+	/**
+	 * The scale of the figure that closes a range this number opens: "3 à 5 millions" is 3 million to 5
+	 * million, "entre 3 et 5 000" is 3,000 to 5,000. Null when no range follows.
+	 */
+	private static Long rangeFactor(String text, int end) {
+		Matcher range = RANGE.matcher(text).region(end, text.length());
+		if (!range.lookingAt()) {
+			return null;
+		}
+		if (range.group(2) != null) {
+			return FRENCH_SCALES.get(range.group(2).toLowerCase(Locale.ROOT).replaceAll("s$", ""));
+		}
+		// "5 000": as many thousands as it has groups of noughts
+		String[] groups = range.group(1).split("[ \\u00A0\\u202F]");
+		long factor = 1;
+		for (int i = 1; i < groups.length; i++) {
+			if (!groups[i].equals("000")) {
+				return null;
+			}
+			factor *= 1000;
+		}
+		return factor == 1 ? null : factor;
 	}
 
 	/** Every value the English text may be rendering: digits in any notation, words, clock times, months. */
@@ -217,6 +257,9 @@ public final class Numbers {
 		if (number.matches(".*[ \\u00A0\\u202F].*")) {
 			String plain = number.replaceAll("[ \\u00A0\\u202F]", "").replace(',', '.');
 			return List.of(List.of(new BigDecimal(plain)));
+		}
+		if (english && number.matches("\\d{1,3}(?:,\\d{3})+\\.\\d+")) {
+			return List.of(List.of(new BigDecimal(number.replace(",", "")))); // 14,201.57
 		}
 		String[] groups = number.split("[.,:]");
 		if (groups.length == 1) {

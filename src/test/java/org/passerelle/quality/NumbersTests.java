@@ -33,6 +33,43 @@ class NumbersTests {
 	}
 
 	@Test
+	void frenchTypographyAndTheEnglishTranslatorsWriteForIt() {
+		// grouped thousands with decimals, in any kind of space
+		assertThat(Numbers.missing("Le CAC 40 a clôturé à 14 201,57 points, en hausse de 1 183,03.",
+				"The CAC 40 closed at 14,201.57 points, up 1,183.03.")).isEmpty();
+		assertThat(Numbers.missing("à 14\u202F201,57", "at 14 201.57")).isEmpty();
+		// ranges, and a scale word that closes the range holding for both ends
+		assertThat(Numbers.missing("de 3 à 5 jours", "three to five days")).isEmpty();
+		assertThat(Numbers.missing("entre 2 et 3 milliards d'euros", "between €2bn and €3bn")).isEmpty();
+		assertThat(Numbers.missing("entre 3 et 5 000 manifestants", "between 3,000 and 5,000 protesters")).isEmpty();
+		assertThat(Numbers.missing("la saison 2014-2015", "the 2014-15 season")).isEmpty();
+		// ordinals and centuries
+		assertThat(Numbers.missing("le 2e tour, au 1er rang, la 3e fois", "the second round, in first place, the 3rd time"))
+			.isEmpty();
+		assertThat(Numbers.missing("au XXe siècle, dans le 8e arrondissement", "in the 20th century, in the 8th arrondissement"))
+			.isEmpty();
+		assertThat(Numbers.missing("dans les années 1990", "in the nineties")).isEmpty();
+		// amounts in short forms
+		assertThat(Numbers.missing("un contrat de 3,5 M€ et une dette de 1,2 Md$", "a €3.5m contract and a $1.2bn debt"))
+			.isEmpty();
+		assertThat(Numbers.missing("12 Mds€ et 300 k€", "€12 billion and €300,000")).isEmpty();
+		assertThat(Numbers.missing("un budget de 2,4 millions", "a budget of 2.4 million")).isEmpty();
+		// percentages, in figures or in words on either side
+		assertThat(Numbers.missing("une hausse de 5 % et de 0,5 point", "a five per cent rise and half a point")).isEmpty();
+		assertThat(Numbers.missing("50 % des votants", "fifty percent of voters")).isEmpty();
+		assertThat(Numbers.missing("24h/24 et 7j/7", "24/7")).isEmpty();
+	}
+
+	@Test
+	void aFigureOffInFrenchTypographyIsStillFound() {
+		assertThat(Numbers.missing("à 14 201,57", "at 14,201.75")).containsExactly("14 201,57");
+		assertThat(Numbers.missing("à 14 201,57", "at 14,201")).containsExactly("14 201,57");
+		assertThat(Numbers.missing("de 3 à 5 jours", "three to six days")).containsExactly("5");
+		assertThat(Numbers.missing("un contrat de 3,5 M€", "a €5.3m contract")).containsExactly("3,5");
+		assertThat(Numbers.missing("le 2e tour", "the third round")).containsExactly("2");
+	}
+
+	@Test
 	void metricFiguresConvertedToImperialUnitsAreStillThere() {
 		assertThat(Numbers.missing("coincé à 15 m au-dessus du sol", "stuck 50ft above the ground")).isEmpty();
 		assertThat(Numbers.missing("une citrouille de 922 kg", "a 2,032 pound pumpkin")).isEmpty();

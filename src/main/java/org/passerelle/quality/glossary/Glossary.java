@@ -15,9 +15,11 @@ import java.util.Optional;
 
 /**
  * The newsroom's glossary: French terms and the English forms translations must use. Read from a
- * tab-separated file ({@code French<TAB>English[<TAB>note]}, {@code #} comments) or a CSV file with a
- * header; a line that cannot be read, an empty term or a French term given twice stops with the file's
- * name and the line's number.
+ * tab-separated file ({@code French<TAB>English[<TAB>note[<TAB>case]]}, {@code #} comments) or a CSV
+ * file with a header; a line that cannot be read, an empty term or a French term given twice stops with
+ * the file's name and the line's number. Terms are matched with their case ({@link TermPattern}), so
+ * "Aube" (the département) and "aube" (dawn) are two entries; "any" in the case column makes an entry
+ * match whatever the case.
  */
 public final class Glossary {
 
@@ -83,6 +85,8 @@ public final class Glossary {
 		List<String> lines = List.of(text.replace("\uFEFF", "").split("\\R", -1));
 		List<GlossaryEntry> entries = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
+		Map<String, Integer> seenLower = new HashMap<>();
+		Map<String, Integer> seenAnyCase = new HashMap<>();
 		GlossaryColumns columns = null;
 		for (int i = 0; i < lines.size(); i++) {
 			int number = i + 1;
@@ -102,7 +106,16 @@ public final class Glossary {
 				continue;
 			}
 			GlossaryEntry entry = entry(csv ? columns.pick(cells) : cells, name, number, csv);
-			Integer earlier = seen.putIfAbsent(entry.french().toLowerCase(Locale.ROOT), number);
+			// "Aube" and "aube" are two terms; "Aube" given twice, or beside an entry of any case, is one term twice
+			String lower = entry.french().toLowerCase(Locale.ROOT);
+			Integer earlier = seen.putIfAbsent(entry.french(), number);
+			if (earlier == null) {
+				earlier = entry.anyCase() ? seenLower.get(lower) : seenAnyCase.get(lower);
+			}
+			seenLower.putIfAbsent(lower, number);
+			if (entry.anyCase()) {
+				seenAnyCase.putIfAbsent(lower, number);
+			}
 			if (earlier != null) {
 				throw new InvalidGlossaryException(name + ", line " + number + ": '" + entry.french()
 						+ "' is already in the glossary, on line " + earlier + "; keep one of them");
@@ -118,8 +131,8 @@ public final class Glossary {
 			throw new InvalidGlossaryException(where + (csv ? "expected a French term and an English term, separated by a comma"
 					: "expected a French term, a tab, then the English term (is the tab a run of spaces?)"));
 		}
-		if (cells.size() > 3) {
-			throw new InvalidGlossaryException(where + "expected at most 3 columns (French, English, note), found "
+		if (cells.size() > 4) {
+			throw new InvalidGlossaryException(where + "expected at most 4 columns (French, English, note, case), found "
 					+ cells.size());
 		}
 		if (cells.get(0).isBlank()) {
@@ -128,7 +141,13 @@ public final class Glossary {
 		if (cells.get(1).isBlank()) {
 			throw new InvalidGlossaryException(where + "the English term for '" + cells.get(0).strip() + "' is empty");
 		}
-		return GlossaryEntry.of(cells.get(0), cells.get(1), cells.size() > 2 ? cells.get(2) : null, number);
+		String matching = cells.size() > 3 ? cells.get(3).strip().toLowerCase(Locale.ROOT) : "";
+		if (!matching.isEmpty() && !matching.equals(GlossaryEntry.ANY_CASE) && !matching.equals("any case")) {
+			throw new InvalidGlossaryException(where + "the case column says '" + cells.get(3).strip()
+					+ "'; leave it empty (the term's capitals must be in the text) or write 'any' (whatever the case)");
+		}
+		return GlossaryEntry.of(cells.get(0), cells.get(1), cells.size() > 2 ? cells.get(2) : null, number,
+				!matching.isEmpty());
 	}
 
 	/** Where it was read from; empty for no glossary. */

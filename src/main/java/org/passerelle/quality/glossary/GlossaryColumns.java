@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Which columns of a CSV glossary hold the French term, the English term and the note, from its header. */
+/** Which columns of a CSV glossary hold the French term, the English term, the note and the case, from its header. */
 final class GlossaryColumns {
 
 	private static final Set<String> FRENCH = Set.of("french", "fr", "français", "francais", "source", "term", "terme");
@@ -14,48 +14,60 @@ final class GlossaryColumns {
 
 	private static final Set<String> NOTE = Set.of("note", "notes", "comment", "comments", "remarque");
 
+	private static final Set<String> CASE = Set.of("case", "casse", "match case");
+
 	private final int french;
 
 	private final int english;
 
 	private final int note;
 
-	private GlossaryColumns(int french, int english, int note) {
+	private final int matching;
+
+	private GlossaryColumns(int french, int english, int note, int matching) {
 		this.french = french;
 		this.english = english;
 		this.note = note;
+		this.matching = matching;
 	}
 
-	/** Named columns when the header names them, else the first, second and third, in that order. */
+	/** Named columns when the header names them, else the first to the fourth, in that order. */
 	static GlossaryColumns fromHeader(List<String> header, String name, int line) {
 		int french = -1;
 		int english = -1;
 		int note = -1;
+		int matching = -1;
 		for (int i = 0; i < header.size(); i++) {
 			String cell = header.get(i).strip().toLowerCase(Locale.ROOT);
 			french = FRENCH.contains(cell) && french < 0 ? i : french;
 			english = ENGLISH.contains(cell) && english < 0 ? i : english;
 			note = NOTE.contains(cell) && note < 0 ? i : note;
+			matching = CASE.contains(cell) && matching < 0 ? i : matching;
 		}
 		if (french < 0 || english < 0) {
 			if (header.size() < 2) {
 				throw new InvalidGlossaryException(name + ", line " + line
 						+ ": a CSV glossary starts with a header, such as: french,english,note");
 			}
-			return new GlossaryColumns(0, 1, header.size() > 2 ? 2 : -1);
+			return new GlossaryColumns(0, 1, header.size() > 2 ? 2 : -1, header.size() > 3 ? 3 : -1);
 		}
-		return new GlossaryColumns(french, english, note);
+		return new GlossaryColumns(french, english, note, matching);
 	}
 
-	/** The French term, the English term and, when there is one, the note, from one row. */
+	/** The French term, the English term, the note (empty when there is none) and the case, when given. */
 	List<String> pick(List<String> cells) {
 		int needed = Math.max(french, english);
 		if (cells.size() <= needed) {
 			return cells.size() < 2 ? cells : cells.subList(0, Math.min(cells.size(), 2));
 		}
 		List<String> picked = new ArrayList<>(List.of(cells.get(french), cells.get(english)));
-		if (note >= 0 && note < cells.size() && !cells.get(note).isBlank()) {
-			picked.add(cells.get(note));
+		String given = note >= 0 && note < cells.size() ? cells.get(note) : "";
+		String matched = matching >= 0 && matching < cells.size() ? cells.get(matching) : "";
+		if (!given.isBlank() || !matched.isBlank()) {
+			picked.add(given);
+		}
+		if (!matched.isBlank()) {
+			picked.add(matched);
 		}
 		return picked;
 	}

@@ -41,7 +41,8 @@ public record GlossaryTerms(List<GlossaryEntry> entries) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			entries.stream().sorted(Comparator.comparing(GlossaryEntry::french)).forEach(entry -> digest.update(
-					(entry.french() + "\t" + entry.english() + "\t" + (entry.note() == null ? "" : entry.note()) + "\n")
+					(entry.french() + "\t" + entry.english() + "\t" + (entry.note() == null ? "" : entry.note())
+							+ (entry.anyCase() ? "\t" + GlossaryEntry.ANY_CASE : "") + "\n")
 						.getBytes(StandardCharsets.UTF_8)));
 			return HexFormat.of().formatHex(digest.digest());
 		}

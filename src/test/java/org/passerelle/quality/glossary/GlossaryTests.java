@@ -3,6 +3,7 @@ package org.passerelle.quality.glossary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,8 +56,11 @@ class GlossaryTests {
 			.isInstanceOf(InvalidGlossaryException.class)
 			.hasMessageEndingWith("glossary.tsv, line 2: expected a French term, a tab, then the English term "
 					+ "(is the tab a run of spaces?)");
+		assertThatThrownBy(() -> write("glossary.tsv", "OSDH\tSOHR\ta\tany\tb\n"))
+			.hasMessageEndingWith("line 1: expected at most 4 columns (French, English, note, case), found 5");
 		assertThatThrownBy(() -> write("glossary.tsv", "OSDH\tSOHR\ta\tb\n"))
-			.hasMessageEndingWith("line 1: expected at most 3 columns (French, English, note), found 4");
+			.hasMessageEndingWith("line 1: the case column says 'b'; leave it empty (the term's capitals must be in the "
+					+ "text) or write 'any' (whatever the case)");
 		assertThatThrownBy(() -> write("glossary.tsv", "# terms\n\tSOHR\n")).hasMessageEndingWith("line 2: the French term is empty");
 		assertThatThrownBy(() -> write("glossary.tsv", "OSDH\t \n")).hasMessageEndingWith("line 1: the English term for 'OSDH' is empty");
 		assertThatThrownBy(() -> write("glossary.csv", "french,english\n\"OSDH,SOHR\n"))
@@ -64,9 +68,95 @@ class GlossaryTests {
 	}
 
 	@Test
-	void aTermGivenTwiceIsRefused() {
-		assertThatThrownBy(() -> write("glossary.tsv", "OSDH\tSOHR\nAlep\tAleppo\nosdh\tOSHR\n"))
-			.hasMessageEndingWith("line 3: 'osdh' is already in the glossary, on line 1; keep one of them");
+	void aTermGivenTwiceIsRefusedButTheSameWordInAnotherCaseIsAnotherTerm() throws IOException {
+		assertThatThrownBy(() -> write("glossary.tsv", "OSDH\tSOHR\nAlep\tAleppo\nOSDH\tOSHR\n"))
+			.hasMessageEndingWith("line 3: 'OSDH' is already in the glossary, on line 1; keep one of them");
+		// an entry of any case covers every case of its term
+		assertThatThrownBy(() -> write("glossary.tsv", "Alep\tAleppo\nalep\tAleppo\t\tany\n"))
+			.hasMessageEndingWith("line 2: 'alep' is already in the glossary, on line 1; keep one of them");
+		assertThatThrownBy(() -> write("glossary.tsv", "alep\tAleppo\t\tany\nALEP\tAleppo\n"))
+			.hasMessageEndingWith("line 2: 'ALEP' is already in the glossary, on line 1; keep one of them");
+
+		assertThat(write("glossary.tsv", "Aube\tAube\tthe département\naube\tdawn\n").entries())
+			.extracting(GlossaryEntry::french).containsExactly("Aube", "aube");
+	}
+
+	/** The newsroom terms that are also words: the cases of issue 20. */
+	private static final String HOUSE_TERMS = """
+			Le Monde\tLe Monde\tdo not translate
+			Orange\tOrange\ttelecoms company
+			Total\tTotalEnergies\toil company
+			Aube\tAube\tthe département
+			Vinci\tVinci\tconstruction group
+			Sud Radio\tSud Radio\tradio station
+			Marche\tLa République en marche\tthe party
+			""";
+
+	@Test
+	void aTermWithCapitalsIsNotFoundInTheCommonWordWrittenSmall() throws IOException {
+		Glossary glossary = write("glossary.tsv", HOUSE_TERMS);
+
+		for (String common : List.of("Tout le monde était présent.", "Le monde entier regardait.",
+				"Il a mangé une orange ; la façade est orange.", "Au total, 300 personnes sont venues.",
+				"Ils sont partis à l'aube.", "Le vinci n'existe pas, mais le sud radio non plus.",
+				"Une marche blanche a réuni 2 000 personnes.", "Le total est de 12 euros, le monde est petit.")) {
+			assertThat(glossary.termsIn(common)).as(common).isEqualTo(GlossaryTerms.NONE);
+		}
+		assertThat(glossary.termsIn("Selon Le Monde, l'opérateur Orange et le groupe Total ont signé avec Vinci.")
+			.entries()).extracting(GlossaryEntry::french).containsExactly("Le Monde", "Orange", "Total", "Vinci");
+		assertThat(glossary.termsIn("Le préfet de l'Aube l'a dit à Sud Radio ; la Marche a répondu.").entries())
+			.extracting(GlossaryEntry::french).containsExactly("Aube", "Sud Radio", "Marche");
+	}
+
+	@Test
+	void aCapitalThatItsPlaceExplainsIsPassedOver() throws IOException {
+		Glossary glossary = write("glossary.tsv", HOUSE_TERMS + "gilet jaune\tyellow vest\n");
+
+		// "Total," opening a sentence may be the group or "in all": the article's other mentions decide
+		assertThat(glossary.termsIn("Total, 300 personnes sont venues. « Orange ? » a-t-il demandé.")).isEqualTo(GlossaryTerms.NONE);
+		assertThat(glossary.termsIn("Total, 300 personnes. Le groupe Total a payé.").entries())
+			.extracting(GlossaryEntry::french).containsExactly("Total");
+		// a headline in capitals says nothing of case; the body repeats what matters
+		assertThat(glossary.termsIn("TOUT LE MONDE CONTRE ORANGE ET TOTAL\nIls étaient là.")).isEqualTo(GlossaryTerms.NONE);
+		// a capital the term has beyond its first letter still counts at the start of a sentence
+		assertThat(glossary.termsIn("Le Monde a révélé l'affaire.").entries()).extracting(GlossaryEntry::french)
+			.containsExactly("Le Monde");
+		// a term in small letters takes a capital at the start of a sentence only
+		assertThat(glossary.termsIn("Gilets jaunes et policiers se sont fait face.").entries())
+			.extracting(GlossaryEntry::french).containsExactly("gilet jaune");
+		assertThat(glossary.termsIn("Le mouvement des Gilets Jaunes.")).isEqualTo(GlossaryTerms.NONE);
+	}
+
+	@Test
+	void anEntryMarkedAnyCaseMatchesWhateverTheCase() throws IOException {
+		Glossary glossary = write("glossary.csv", """
+				french,english,note,case
+				Observatoire syrien des droits de l'homme,Syrian Observatory for Human Rights,,any
+				Orange,Orange,telecoms company,
+				""");
+
+		assertThat(glossary.entries()).extracting(GlossaryEntry::anyCase).containsExactly(true, false);
+		assertThat(glossary.termsIn("selon l'Observatoire Syrien des Droits de l'Homme, et ORANGE").entries())
+			.extracting(GlossaryEntry::french).containsExactly("Observatoire syrien des droits de l'homme");
+		assertThat(glossary.entries().get(0).renderedIn("the syrian observatory for human rights")).isTrue();
+		assertThat(new GlossaryTerms(glossary.entries().subList(0, 1)).fingerprint())
+			.isNotEqualTo(new GlossaryTerms(List.of(GlossaryEntry.of("Observatoire syrien des droits de l'homme",
+					"Syrian Observatory for Human Rights", null, 2))).fingerprint());
+	}
+
+	@Test
+	void theEnglishFormIsThereOnlyWithItsCapitals() throws IOException {
+		Glossary glossary = write("glossary.tsv", HOUSE_TERMS);
+		GlossaryTerms terms = glossary.termsIn("Le Monde, l'opérateur Orange, le groupe Total, l'Aube, Sud Radio, Vinci, "
+				+ "la Marche.");
+
+		assertThat(terms.entries()).hasSize(7);
+		assertThat(terms.missingFrom("Everyone ate an orange; in total, at dawn, a march on the southern radio."))
+			.hasSize(7);
+		assertThat(terms.missingFrom("LE MONDE: Orange, TotalEnergies, Aube, Sud Radio, Vinci and La République en "
+				+ "Marche.")).isEmpty();
+		assertThat(terms.missingFrom("Le Monde, Orange's, totalenergies, the aube, sud radio, VINCI and La République "
+				+ "en marche.")).extracting(GlossaryEntry::french).containsExactly("Total", "Aube", "Sud Radio");
 	}
 
 	@Test
