@@ -27,7 +27,7 @@ final class FailureClassifier {
 					"the answer could not be read: " + reason, error, retryAfter);
 		}
 		if (error instanceof ContentFilteredException) {
-			return new TranslationFailedException(article, TranslationFailedException.Kind.BAD_ANSWER,
+			return new TranslationFailedException(article, TranslationFailedException.Kind.REJECTED,
 					"the provider refused the article (content filter): " + reason, error, retryAfter);
 		}
 		if (error instanceof RetriableException || isNetworkFailure(error)) {
@@ -69,7 +69,7 @@ final class FailureClassifier {
 		return false;
 	}
 
-	private static Optional<Duration> retryAfter(Throwable error) {
+	static Optional<Duration> retryAfter(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof RetryHintingHttpClient.ProviderHttpException http) {
 				return http.retryAfter();

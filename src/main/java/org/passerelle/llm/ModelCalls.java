@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.output.FinishReason;
@@ -64,7 +65,17 @@ final class ModelCalls {
 		}
 		try (permit) {
 			ProviderResponses.forget();
-			Result<T> result = request.get();
+			Result<T> result;
+			try {
+				result = request.get();
+			}
+			catch (RateLimitException ex) {
+				if (!isQuotaUsedUp(ex)) {
+					// while this call still holds its slot: a call waiting for the slot must not slip out before the pause
+					limits.slowDown(FailureClassifier.retryAfter(ex).orElse(RATE_LIMIT_PAUSE));
+				}
+				throw ex;
+			}
 			TokenUsage tokens = result.tokenUsage();
 			long input = tokens == null || tokens.inputTokenCount() == null ? 0 : tokens.inputTokenCount();
 			long output = tokens == null || tokens.outputTokenCount() == null ? 0 : tokens.outputTokenCount();
@@ -82,14 +93,12 @@ final class ModelCalls {
 			throw new ProviderSetupException("the provider does not know the model '" + model
 					+ "': check PASSERELLE_LLM_MODEL", ex);
 		}
-		catch (RateLimitException ex) {
-			if (String.valueOf(ex.getMessage()).contains("insufficient_quota")) {
+		catch (RateLimitException | InvalidRequestException ex) {
+			if (isQuotaUsedUp(ex)) {
 				throw new ProviderSetupException("the provider says the account's quota is used up ("
 						+ ErrorDescriptions.describe(ex, secret) + "): add credit or use another key or provider", ex);
 			}
-			TranslationFailedException failure = FailureClassifier.classify(article, ex, secret);
-			limits.slowDown(failure.retryAfter().orElse(RATE_LIMIT_PAUSE));
-			throw failure;
+			throw FailureClassifier.classify(article, ex, secret);
 		}
 		catch (OutputParsingException ex) {
 			if (ProviderResponses.lastWasLength()) {
@@ -102,6 +111,12 @@ final class ModelCalls {
 		catch (RuntimeException ex) {
 			throw FailureClassifier.classify(article, ex, secret);
 		}
+	}
+
+	/** OpenAI's 429 {@code insufficient_quota}, Anthropic's 400 "credit balance is too low": retrying cannot help. */
+	private static boolean isQuotaUsedUp(RuntimeException ex) {
+		String message = String.valueOf(ex.getMessage());
+		return message.contains("insufficient_quota") || message.contains("credit balance is too low");
 	}
 
 	/** The failure for an answer the checks refused: cut off by the model's limit, or otherwise bad. */

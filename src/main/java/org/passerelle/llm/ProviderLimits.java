@@ -88,6 +88,14 @@ public class ProviderLimits {
 		waitOutPause();
 		inFlight.acquire();
 		try {
+			// again once a slot is free: a 429 may have come while this call waited for the slot
+			waitOutPause();
+		}
+		catch (InterruptedException ex) {
+			inFlight.release();
+			throw ex;
+		}
+		try {
 			// checked once a slot is free: the calls ahead of this one have been billed or are in flight
 			cap.reserve(estimatedTokens);
 		}

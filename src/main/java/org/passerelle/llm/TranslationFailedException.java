@@ -29,7 +29,10 @@ public class TranslationFailedException extends Exception {
 		 */
 		CUT_OFF,
 
-		/** The request itself is refused (invalid, not allowed): retrying the same request cannot help. */
+		/**
+		 * The request itself is refused (invalid, not allowed), which retrying cannot help, or the model
+		 * refused to translate the article (a content filter), which is retried like a bad answer.
+		 */
 		REJECTED
 
 	}
@@ -62,7 +65,12 @@ public class TranslationFailedException extends Exception {
 	}
 
 	public boolean isRetriable() {
-		return kind != Kind.REJECTED && kind != Kind.TOO_LONG;
+		return switch (kind) {
+			case TOO_LONG -> false;
+			// a model's refusal is an answer, and the next one may differ; an invalid request never will
+			case REJECTED -> getCause() instanceof dev.langchain4j.exception.ContentFilteredException;
+			default -> true;
+		};
 	}
 
 	/** How long the provider asked us to wait before the next request, if it said. */

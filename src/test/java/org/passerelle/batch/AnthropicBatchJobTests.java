@@ -1,14 +1,13 @@
 package org.passerelle.batch;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,10 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class AnthropicBatchJobTests {
 
-	@TempDir
-	static Path workDir;
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.speaking(FakeLlmServer.Api.ANTHROPIC)
+		.with("passerelle.llm.batch.poll-interval", "50ms");
 
-	static FakeLlmServer fake;
+	static final FakeLlmServer fake = provider.fake();
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		provider.register(registry);
+	}
 
 	@Autowired
 	TranslationRuns runs;
@@ -34,20 +39,6 @@ class AnthropicBatchJobTests {
 
 	@TempDir
 	Path output;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
-		registry.add("passerelle.llm.provider", () -> "anthropic");
-		registry.add("passerelle.llm.base-url", fake::openAiBaseUrl);
-		registry.add("passerelle.llm.batch.poll-interval", () -> "50ms");
-	}
-
-	@AfterAll
-	static void stopFake() {
-		fake.close();
-	}
 
 	@Test
 	void articlesComeOutOfAMessageBatchAndAnErroredItemIsSentLive() throws Exception {
@@ -61,7 +52,8 @@ class AnthropicBatchJobTests {
 		assertThat(fake.batches().created()).isEqualTo(1);
 		assertThat(fake.batches().requests()).hasSize(3)
 			.allSatisfy(params -> assertThat(params.path("max_tokens").asInt()).as("a Messages API body").isPositive());
-		assertThat(fake.chatRequests()).as("nothing went to an OpenAI endpoint").isEmpty();
+		assertThat(fake.chatRequests()).as("the errored item, live, over the Messages API; nothing to an OpenAI endpoint")
+			.singleElement().extracting(FakeLlmServer.Recorded::path).isEqualTo("/v1/messages");
 		assertThat(fake.answeredTitles()).as("the errored item answered once, live, the others once in the batch")
 			.containsOnly(org.assertj.core.api.Assertions.entry("Le club de Rennes se qualifie pour les quarts de finale", 1),
 					org.assertj.core.api.Assertions.entry("Le Parlement adopte le budget 2027 après trois semaines de débats", 1),

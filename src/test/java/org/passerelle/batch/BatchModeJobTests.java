@@ -9,17 +9,15 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,10 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class BatchModeJobTests {
 
-	@TempDir
-	static Path workDir;
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi()
+		.with("passerelle.chunk-size", "4")
+		.with("passerelle.llm.batch.poll-interval", "50ms");
 
-	static FakeLlmServer fake;
+	static final FakeLlmServer fake = provider.fake();
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		provider.register(registry);
+	}
 
 	@Autowired
 	TranslationRuns runs;
@@ -52,26 +57,6 @@ class BatchModeJobTests {
 
 	@TempDir
 	Path output;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
-		registry.add("passerelle.chunk-size", () -> "4");
-		registry.add("passerelle.llm.batch.poll-interval", () -> "50ms");
-	}
-
-	@AfterAll
-	static void stopFake() {
-		fake.close();
-	}
-
-	@BeforeEach
-	void startClean() {
-		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
-		fake.reset();
-		fake.forgetRequests();
-	}
 
 	@Test
 	void everyArticleComesOutOfOneBatchWithNoLiveCallAndItsTokensBilledAsBatch() throws Exception {
@@ -89,7 +74,7 @@ class BatchModeJobTests {
 		assertThat(ledger.countByStatus(ArticleLedger.SUCCEEDED)).isEqualTo(12);
 		assertThat(JsonMapper.builder().build().readTree(output.resolve("depeche-03.meta.json").toFile())
 			.get("billedAs").asString()).isEqualTo("batch");
-		assertThat(workDir.resolve("batches")).as("the night's answers do not stay in the work directory")
+		assertThat(provider.workDir().resolve("batches")).as("the night's answers do not stay in the work directory")
 			.satisfies(folder -> assertThat(Files.list(folder).toList()).isEmpty());
 
 		RunSummary secondNight = runs.run(batchRun());

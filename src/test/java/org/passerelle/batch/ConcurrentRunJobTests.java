@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -14,14 +16,14 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.testing.Await;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,12 +41,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class ConcurrentRunJobTests {
 
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi()
+		.with("passerelle.llm.concurrency", "3")
+		.with("passerelle.chunk-size", "8")
+		.with("passerelle.llm.retry.failures-before-stop", "2");
+
+	static final FakeLlmServer fake = provider.fake();
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		provider.register(registry);
+	}
+
 	private static final String OVERLOADED = "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_is_overloaded\"}}";
-
-	@TempDir
-	static Path workDir;
-
-	static FakeLlmServer fake;
 
 	@Autowired
 	TranslationRuns runs;
@@ -61,24 +71,8 @@ class ConcurrentRunJobTests {
 	@TempDir
 	Path output;
 
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
-		registry.add("passerelle.llm.concurrency", () -> "3");
-		registry.add("passerelle.chunk-size", () -> "8");
-		registry.add("passerelle.llm.retry.failures-before-stop", () -> "2");
-	}
-
-	@AfterAll
-	static void stopFake() {
-		fake.close();
-	}
-
 	@BeforeEach
 	void eightArticles() throws IOException {
-		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
-		fake.reset().forgetRequests();
 		for (int i = 1; i <= 8; i++) {
 			TestArticles.write(input.resolve("a" + i + ".txt"), title(i) + "\n\nLe conseil municipal s'est réuni " + i
 					+ " fois cette année pour examiner le dossier.\n");
@@ -98,6 +92,28 @@ class ConcurrentRunJobTests {
 		fake.release();
 		assertThat(run.get(Await.LIMIT.toSeconds(), TimeUnit.SECONDS).written()).isEqualTo(8);
 		assertThat(fake.mostInFlight()).isEqualTo(3);
+	}
+
+	@Test
+	void aRateLimitWhileSeveralCallsAreInFlightHoldsBackEveryNextCallNotJustTheRefusedOne() throws Exception {
+		// three calls held; the first to be let go gets a 429 asking for a second: the fourth article, which
+		// was waiting for a free slot, and the refused call's retry must both wait it out
+		fake.hold();
+		CompletableFuture<RunSummary> run = runInBackground(request());
+		fake.awaitHeld(3);
+		long refusedAt = System.nanoTime();
+		fake.thenReply(FakeLlmServer.Reply.tooManyRequests("retry-after", "1")).releaseOne();
+		fake.awaitHeld(3);
+
+		List<FakeLlmServer.Recorded> calls = fake.chatRequests();
+		assertThat(calls).hasSize(4);
+		assertThat(Duration.ofNanos(calls.get(3).receivedNanos() - refusedAt))
+			.as("the next call, whichever it is, waited out the pause").isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+		fake.release();
+		RunSummary finished = run.get(Await.LIMIT.toSeconds(), TimeUnit.SECONDS);
+		assertThat(finished.written()).isEqualTo(8);
+		assertThat(finished.failed()).isZero();
+		assertThat(finished.retries()).isEqualTo(1);
 	}
 
 	@Test

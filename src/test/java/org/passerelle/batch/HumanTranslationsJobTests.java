@@ -1,6 +1,5 @@
 package org.passerelle.batch;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,17 +10,16 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.benchmark.HumanTranslationsBenchmark;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.HumanTranslations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -36,10 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class HumanTranslationsJobTests {
 
-	@TempDir
-	static Path workDir;
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi();
 
-	static FakeLlmServer fake;
+	static final FakeLlmServer fake = provider.fake();
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		provider.register(registry);
+	}
 
 	@Autowired
 	TranslationRuns runs;
@@ -52,17 +55,6 @@ class HumanTranslationsJobTests {
 
 	@TempDir
 	Path newsroom;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
-	}
-
-	@AfterAll
-	static void stopFake() {
-		fake.close();
-	}
 
 	@Test
 	void professionalTranslationsAnsweredByTheModelAreAllWrittenAndAlmostNoneFlagged() throws Exception {
@@ -78,7 +70,6 @@ class HumanTranslationsJobTests {
 			summaries.put(key(document.frenchTitle()), HumanTranslationsBenchmark.leadSummary(document.englishParagraphs()));
 		}
 		fake.answer(article -> answer(article, english, summaries));
-		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
 
 		RunSummary run = runs.run(new RunRequest(input, newsroom.resolve("output"), LocalDate.of(2026, 12, 1), false));
 

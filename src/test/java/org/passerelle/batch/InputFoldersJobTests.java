@@ -11,14 +11,13 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.LedgerEntry;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,12 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class InputFoldersJobTests {
 
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi()
+		.with("passerelle.chunk-size", "2");
+
+	static final FakeLlmServer fake = provider.fake();
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		provider.register(registry);
+	}
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@TempDir
-	static Path workDir;
-
-	static FakeLlmServer fake;
 
 	@Autowired
 	TranslationRuns runs;
@@ -59,24 +64,6 @@ class InputFoldersJobTests {
 
 	@TempDir
 	Path home;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
-		registry.add("passerelle.chunk-size", () -> "2");
-	}
-
-	@AfterAll
-	static void stopFake() {
-		fake.close();
-	}
-
-	@BeforeEach
-	void startClean() {
-		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
-		fake.reset();
-	}
 
 	@Test
 	void aFolderOfMixedFormatsComesOutWholeAndEveryOtherFileIsAccountedFor() throws Exception {

@@ -4,44 +4,46 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.ProviderSetupException;
+import org.passerelle.llm.TranslationFailedException;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeLlmServer.Api;
 import org.passerelle.testing.FakeLlmServer.Reply;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A provider that is slow, rate-limited and sometimes wrong, as real ones are: what is retried, what is
- * recorded, and what stops the run. One article per run unless said otherwise, one call at a time so
- * that request counts are exact; two retries after the first attempt; the run stops after three
- * articles in a row the provider failed.
+ * recorded, and what stops the run. Written once, run against each provider's API by a subclass
+ * ({@link OpenAiFaultsJobTests}, {@link OllamaFaultsJobTests}, {@link AnthropicFaultsJobTests}): the
+ * fake fails in that provider's own shapes, and the job reads them with that provider's real client.
+ * A failure a provider does not have (Ollama has no keys or quotas) is skipped there, saying so.
+ *
+ * <p>One article per run unless said otherwise, one call at a time so that request counts are exact;
+ * two retries after the first attempt, 10 ms to 50 ms apart, so that any longer wait between two calls
+ * is the one the provider asked for; the run stops after three articles in a row the provider failed.
  */
 @SpringBootTest
-class ProviderFaultsJobTests {
-
-	private static final String RATE_LIMITED = "{\"error\":{\"message\":\"Rate limit reached for requests. Please try "
-			+ "again in 1s.\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
-
-	@TempDir
-	static Path workDir;
-
-	static FakeLlmServer fake;
+abstract class ProviderFaultsJobTests {
 
 	@Autowired
 	TranslationRuns runs;
@@ -55,68 +57,84 @@ class ProviderFaultsJobTests {
 	@TempDir
 	Path output;
 
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
-		// the timeout test waits this long for the client to give up; every other answer, even on a busy
-		// machine, comes back far sooner (a timeout there would be a retry the counts below do not expect)
-		registry.add("passerelle.llm.timeout", () -> "5s");
-		registry.add("passerelle.llm.retry.failures-before-stop", () -> "3");
-		registry.add("passerelle.llm.concurrency", () -> "1");
-	}
+	FakeLlmServer fake;
 
-	@AfterAll
-	static void stopFake() {
-		fake.close();
+	Api api;
+
+	/** The settings every provider's fault tests share. */
+	static FakeProviderExtension provider(Api api) {
+		return FakeProviderExtension.speaking(api)
+			.with("passerelle.llm.retry.failures-before-stop", "3")
+			.with("passerelle.llm.concurrency", "1");
 	}
 
 	@BeforeEach
-	void oneArticle() throws IOException {
-		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
-		fake.reset();
+	void oneArticle(FakeLlmServer fake, Api api) throws IOException {
+		this.fake = fake;
+		this.api = api;
 		TestArticles.write(input.resolve("greve.txt"), "Grève à la SNCF\n\nLe trafic sera perturbé jeudi.\n");
 	}
 
 	@Test
-	void rateLimitIsRetriedAfterTheWaitTheProviderAskedFor() throws Exception {
-		fake.thenReply(Reply.status(429, RATE_LIMITED, "retry-after", "1"));
-		int before = fake.chatRequests().size();
+	void tooManyRequestsIsRetriedAfterTheRetryAfterTheProviderAskedFor() throws Exception {
+		fake.thenReply(Reply.tooManyRequests("retry-after", "1"));
 
 		RunSummary run = runs.run(request());
 
 		assertThat(run.written()).isEqualTo(1);
 		assertThat(run.failed()).isZero();
 		assertThat(run.retries()).isEqualTo(1);
-		List<FakeLlmServer.Recorded> calls = fake.chatRequests().subList(before, fake.chatRequests().size());
-		assertThat(calls).hasSize(2);
-		// the configured back-off is 10 ms: only the provider's Retry-After explains a second's wait
 		// a lower bound only: a busy machine can make the wait longer, never shorter
-		assertThat(calls.get(1).after(calls.get(0))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+		assertThat(gapBetweenTheTwoCalls()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
 	}
 
 	@Test
-	void openAiResetHeaderIsHonouredToo() throws Exception {
-		fake.thenReply(Reply.status(429, RATE_LIMITED, "x-ratelimit-reset-requests", "1s200ms"));
-		int before = fake.chatRequests().size();
+	void retryAfterMsIsHonoured() throws Exception {
+		fake.thenReply(Reply.tooManyRequests("retry-after-ms", "600"));
 
-		runs.run(request());
+		RunSummary run = runs.run(request());
 
-		List<FakeLlmServer.Recorded> calls = fake.chatRequests().subList(before, fake.chatRequests().size());
-		assertThat(calls.get(1).after(calls.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(1200));
+		assertThat(run.written()).isEqualTo(1);
+		assertThat(run.retries()).isEqualTo(1);
+		assertThat(gapBetweenTheTwoCalls()).isGreaterThanOrEqualTo(Duration.ofMillis(600));
 	}
 
 	@Test
-	void serverErrorsTimeoutsAndResetConnectionsAreRetried() throws Exception {
-		fake.thenReply(Reply.status(500, "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}"),
-				Reply.status(502, "<html><body>502 Bad Gateway</body></html>"));
-		assertThat(runs.run(request()).written()).isEqualTo(1);
+	void retryAfterGivenAsAnHttpDateIsHonoured() throws Exception {
+		// dated as the 429 goes out; an HTTP date has whole seconds, so two seconds on is over one from then
+		fake.thenReply((exchange, api, body) -> Reply.tooManyRequests("retry-after", DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).plusSeconds(2))).send(exchange, api, body));
 
-		// no answer until the client's timeout has fired and it has retried, however slow the machine
-		fake.thenReply(Reply.noAnswer(), Reply.dropConnection());
+		RunSummary run = runs.run(request());
+
+		assertThat(run.written()).isEqualTo(1);
+		assertThat(run.retries()).isEqualTo(1);
+		assertThat(gapBetweenTheTwoCalls()).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+	}
+
+	@Test
+	void openAiResetHeadersAreHonouredTheLongerOfThemWinning() throws Exception {
+		assumeTrue(api == Api.OPENAI, "x-ratelimit-reset-* are OpenAI's headers");
+		fake.thenReply(Reply.tooManyRequests("x-ratelimit-reset-requests", "20ms", "x-ratelimit-reset-tokens", "0.7s"));
+
+		RunSummary run = runs.run(request());
+
+		assertThat(run.written()).isEqualTo(1);
+		assertThat(run.failed()).isZero();
+		assertThat(run.retries()).as("the 429, then the answer").isEqualTo(1);
+		assertThat(gapBetweenTheTwoCalls()).as("the tokens' reset, the longer").isGreaterThanOrEqualTo(Duration.ofMillis(700));
+	}
+
+	@Test
+	void serverErrorsOverloadsAndBadGatewaysAreRetried() throws Exception {
+		fake.thenReply(Reply.serverError(), Reply.overloaded());
+		assertThat(runs.run(request())).extracting(RunSummary::written, RunSummary::retries).containsExactly(1L, 2L);
+
+		fake.thenReply(Reply.status(502, "<html><body>502 Bad Gateway</body></html>"), Reply.dropConnection());
 		RunSummary run = runs.run(forced());
 
 		assertThat(run.written()).isEqualTo(1);
+		assertThat(run.failed()).isZero();
 		assertThat(run.retries()).isEqualTo(2);
 	}
 
@@ -127,61 +145,93 @@ class ProviderFaultsJobTests {
 
 		fake.thenReply(Reply.content("not json at all", "stop"), Reply.content("{\"title\":", "length"),
 				Reply.content("{oops", "stop"));
-		int before = fake.chatRequests().size();
 		RunSummary run = runs.run(forced());
 
-		assertThat(fake.chatRequests()).hasSize(before + 3);
+		assertThat(fake.chatRequests()).hasSize(1 + 1 + 3);
 		assertThat(run.failed()).isEqualTo(1);
-		assertThat(reason("greve.txt")).startsWith("the answer could not be read");
+		assertThat(failure("greve.txt")).containsEntry("FAILURE_KIND", "BAD_ANSWER");
+		assertThat(failure("greve.txt").get("ERROR_MESSAGE")).asString().startsWith("the answer could not be read");
+	}
+
+	@Test
+	void answerCutOffAtTheModelsLimitIsRecordedAsCutOff() throws Exception {
+		// finish_reason length, stop_reason max_tokens, done_reason length: each provider's word for it
+		String cut = "{\"title\": \"Rail strike\", \"paragraphs\": [\"Traffic will be";
+		fake.thenReply(Reply.content(cut, "length"), Reply.content(cut, "length"), Reply.content(cut, "length"));
+
+		RunSummary run = runs.run(request());
+
+		assertThat(fake.chatRequests()).as("a short article's cut-off answer is retried like a bad one").hasSize(3);
+		assertThat(run.failed()).isEqualTo(1);
+		assertThat(failure("greve.txt")).containsEntry("FAILURE_KIND", "CUT_OFF");
+		assertThat(failure("greve.txt").get("ERROR_MESSAGE")).asString().contains("cut off");
 	}
 
 	@Test
 	void refusalIsRecordedAsSuch() throws Exception {
+		assumeTrue(api == Api.OPENAI, "only OpenAI's API marks a refusal (a 'refusal' field instead of content)");
 		fake.thenReply(Reply.refusal("I'm sorry, I can't help with that."), Reply.refusal("I'm sorry."),
 				Reply.refusal("I'm sorry."));
 
 		RunSummary run = runs.run(request());
 
+		assertThat(fake.chatRequests()).as("retried like a bad answer").hasSize(3);
 		assertThat(run.failed()).isEqualTo(1);
-		assertThat(reason("greve.txt")).isNotBlank();
+		assertThat(failure("greve.txt")).containsEntry("FAILURE_KIND", TranslationFailedException.Kind.REJECTED.name());
+		assertThat(failure("greve.txt").get("ERROR_MESSAGE")).asString()
+			.startsWith("the provider refused the article").contains("I'm sorry.");
 	}
 
 	@Test
 	void requestTooLongForTheModelIsNotRetriedAsIs() throws Exception {
-		fake.thenReply(Reply.status(400, "{\"error\":{\"message\":\"This model's maximum context length is 16385 tokens. "
-				+ "However, your messages resulted in 16468 tokens.\",\"type\":\"invalid_request_error\",\"param\":\"messages\","
-				+ "\"code\":\"context_length_exceeded\"}}"));
-		int before = fake.chatRequests().size();
+		assumeTrue(api != Api.OLLAMA, "Ollama does not refuse a long prompt: it drops its start, so Passerelle sizes requests itself");
+		fake.thenReply(Reply.contextTooLong(16_385, 16_468));
 
 		RunSummary run = runs.run(request());
 
-		assertThat(fake.chatRequests()).hasSize(before + 1);
+		assertThat(fake.chatRequests()).hasSize(1);
 		assertThat(run.failed()).isEqualTo(1);
 		assertThat(run.retries()).isZero();
-		assertThat(reason("greve.txt")).startsWith("the article is too long for the model's context window");
+		assertThat(failure("greve.txt")).containsEntry("FAILURE_KIND", "TOO_LONG");
+		assertThat(failure("greve.txt").get("ERROR_MESSAGE")).asString()
+			.startsWith("the article is too long for the model's context window");
 	}
 
 	@Test
 	void refusedKeyStopsTheRunWithoutMarkingArticlesFailed() throws Exception {
-		fake.thenReply(Reply.status(401, "{\"error\":{\"message\":\"Incorrect API key provided\",\"code\":\"invalid_api_key\"}}"));
+		assumeTrue(api.hasAccounts(), "Ollama has no keys");
+		fake.thenReply(Reply.keyRefused());
 
 		RunSummary run = runs.run(request());
 
 		assertThat(run.status()).isEqualTo("FAILED");
-		assertThat(run.errors()).anySatisfy(error -> assertThat(error).hasRootCauseInstanceOf(
-				dev.langchain4j.exception.HttpException.class));
-		assertThat(causes(run)).anyMatch(ProviderSetupException.class::isInstance);
+		assertThat(setupFailure(run)).hasMessageContaining("refused the API key").hasMessageContaining("PASSERELLE_LLM_API_KEY");
+		assertThat(fake.chatRequests()).as("not retried").hasSize(1);
 		assertThat(ledgerRows()).isZero();
 	}
 
 	@Test
 	void unknownModelStopsTheRunToo() throws Exception {
-		fake.thenReply(Reply.status(404, "{\"error\":{\"message\":\"The model `gpt-9` does not exist\",\"code\":\"model_not_found\"}}"));
+		fake.thenReply(Reply.modelUnknown());
 
 		RunSummary run = runs.run(request());
 
 		assertThat(run.status()).isEqualTo("FAILED");
-		assertThat(causes(run)).anyMatch(ProviderSetupException.class::isInstance);
+		assertThat(setupFailure(run)).hasMessageContaining("does not know the model").hasMessageContaining("PASSERELLE_LLM_MODEL");
+		assertThat(fake.chatRequests()).as("not retried").hasSize(1);
+		assertThat(ledgerRows()).isZero();
+	}
+
+	@Test
+	void quotaUsedUpStopsTheRunAtOnceWithoutMarkingArticlesFailed() throws Exception {
+		assumeTrue(api.hasAccounts(), "Ollama has no quota");
+		fake.failChatsWith(Reply.quotaUsedUp());
+
+		RunSummary run = runs.run(request());
+
+		assertThat(run.status()).isEqualTo("FAILED");
+		assertThat(setupFailure(run)).hasMessageContaining("quota is used up");
+		assertThat(fake.chatRequests()).as("not retried").hasSize(1);
 		assertThat(ledgerRows()).isZero();
 	}
 
@@ -190,35 +240,42 @@ class ProviderFaultsJobTests {
 		for (int i = 1; i <= 6; i++) {
 			TestArticles.write(input.resolve("z" + i + ".txt"), "Titre " + i + "\n\nParagraphe " + i + ".\n");
 		}
-		fake.failWith(503, "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_is_overloaded\"}}");
-		int before = fake.chatRequests().size();
+		fake.failChatsWith(Reply.overloaded());
 
 		RunSummary run = runs.run(request());
 
 		assertThat(run.status()).isEqualTo("FAILED");
 		// three articles, each tried once and retried twice, then the run stops: the other four are not sent
-		assertThat(fake.chatRequests()).hasSize(before + 3 * 3);
+		assertThat(fake.chatRequests()).hasSize(3 * 3);
 		// nothing is marked failed for an outage: the chunk rolled back, and a restart will send them again
 		assertThat(ledgerRows()).isZero();
 	}
 
-	private static List<Throwable> causes(RunSummary run) {
+	private Duration gapBetweenTheTwoCalls() {
+		List<FakeLlmServer.Recorded> calls = fake.chatRequests();
+		assertThat(calls).as("the refused call and its retry").hasSize(2);
+		return calls.get(1).after(calls.get(0));
+	}
+
+	private static ProviderSetupException setupFailure(RunSummary run) {
 		return run.errors().stream().<Throwable>mapMulti((error, sink) -> {
 			for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 				sink.accept(cause);
 			}
-		}).toList();
+		}).filter(ProviderSetupException.class::isInstance).map(ProviderSetupException.class::cast).findFirst()
+			.orElseThrow(() -> new AssertionError("no ProviderSetupException among " + run.errors()));
 	}
 
 	private long ledgerRows() {
 		return JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM PASSERELLE_ARTICLE").query(Long.class).single();
 	}
 
-	private String reason(String articleId) {
-		return JdbcClient.create(dataSource).sql("SELECT ERROR_MESSAGE FROM PASSERELLE_ARTICLE WHERE ARTICLE_ID = ? AND STATUS = ?")
+	private Map<String, Object> failure(String articleId) {
+		return JdbcClient.create(dataSource)
+			.sql("SELECT FAILURE_KIND, ERROR_MESSAGE FROM PASSERELLE_ARTICLE WHERE ARTICLE_ID = ? AND STATUS = ?")
 			.params(articleId, ArticleLedger.FAILED)
-			.query(String.class)
-			.single();
+			.query()
+			.singleRow();
 	}
 
 	private RunRequest request() {

@@ -16,9 +16,9 @@ import javax.sql.DataSource;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.LedgerEntry;
@@ -26,7 +26,7 @@ import org.passerelle.quality.QualityFlag;
 import org.passerelle.quality.glossary.InvalidGlossaryException;
 import org.passerelle.testing.EnglishNews;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,14 +46,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest
 class QualityJobTests {
 
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi()
+		.with("passerelle.llm.context-tokens", "2500")
+		.with("passerelle.llm.batch.poll-interval", "50ms");
+
+	static final FakeLlmServer fake = provider.fake();
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		provider.register(registry);
+	}
+
 	private static final Encoding CL100K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@TempDir
-	static Path workDir;
-
-	static FakeLlmServer fake;
 
 	@Autowired
 	TranslationRuns runs;
@@ -74,23 +81,8 @@ class QualityJobTests {
 
 	Path output;
 
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
-		registry.add("passerelle.llm.context-tokens", () -> "2500");
-		registry.add("passerelle.llm.batch.poll-interval", () -> "50ms");
-	}
-
-	@AfterAll
-	static void stopFake() {
-		fake.close();
-	}
-
 	@BeforeEach
 	void startClean() throws IOException {
-		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
-		fake.reset().forgetRequests();
 		// the default place for the glossary: beside the input folder
 		input = Files.createDirectories(newsroom.resolve("input"));
 		output = newsroom.resolve("output");

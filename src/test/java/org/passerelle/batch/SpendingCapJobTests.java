@@ -1,17 +1,16 @@
 package org.passerelle.batch;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,10 +29,19 @@ class SpendingCapJobTests {
 	/** About three articles' worth: each request is estimated at some 800 tokens and billed at some 350. */
 	private static final long CAP_TOKENS = 2_500;
 
-	@TempDir
-	static Path workDir;
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi()
+		.with("passerelle.chunk-size", "4")
+		// one call at a time, so that "where the cap falls" does not depend on which thread is faster
+		.with("passerelle.llm.concurrency", "1")
+		.with("passerelle.spending.max-tokens-per-run", String.valueOf(CAP_TOKENS));
 
-	static FakeLlmServer fake;
+	static final FakeLlmServer fake = provider.fake();
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		provider.register(registry);
+	}
 
 	@Autowired
 	TranslationRuns runs;
@@ -46,21 +54,6 @@ class SpendingCapJobTests {
 
 	@TempDir
 	Path output;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
-		registry.add("passerelle.chunk-size", () -> "4");
-		// one call at a time, so that "where the cap falls" does not depend on which thread is faster
-		registry.add("passerelle.llm.concurrency", () -> "1");
-		registry.add("passerelle.spending.max-tokens-per-run", () -> String.valueOf(CAP_TOKENS));
-	}
-
-	@AfterAll
-	static void stopFake() {
-		fake.close();
-	}
 
 	@Test
 	void aRunStopsAtTheCapWithNothingFailedAndItsRestartsFinishTheRestPayingOnce() throws Exception {

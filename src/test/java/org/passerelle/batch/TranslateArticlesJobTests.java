@@ -1,6 +1,5 @@
 package org.passerelle.batch;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,15 +8,14 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.LedgerEntry;
 import org.passerelle.report.RunJournal;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.TestArticles;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -36,10 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class TranslateArticlesJobTests {
 
-	@TempDir
-	static Path workDir;
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi()
+		.with("passerelle.chunk-size", "2");
 
-	static FakeLlmServer fake;
+	static final FakeLlmServer fake = provider.fake();
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		provider.register(registry);
+	}
 
 	@Autowired
 	TranslationRuns runs;
@@ -61,24 +65,6 @@ class TranslateArticlesJobTests {
 
 	@TempDir
 	Path output;
-
-	@DynamicPropertySource
-	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
-		registry.add("passerelle.chunk-size", () -> "2");
-	}
-
-	@AfterAll
-	static void stopFake() {
-		fake.close();
-	}
-
-	@BeforeEach
-	void startClean() {
-		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
-		fake.answer(FakeLlmServer::translate);
-	}
 
 	@Test
 	void threeArticlesBecomeThreeCompletePairsAndTheHistorySaysCompleted() throws Exception {
@@ -219,7 +205,7 @@ class TranslateArticlesJobTests {
 
 		RunSummary run = runs.run(request());
 
-		List<JsonNode> journal = Files.readAllLines(RunJournal.fileFor(workDir, run.executionId()))
+		List<JsonNode> journal = Files.readAllLines(RunJournal.fileFor(provider.workDir(), run.executionId()))
 			.stream()
 			.map(line -> JsonMapper.builder().build().readTree(line))
 			.toList();

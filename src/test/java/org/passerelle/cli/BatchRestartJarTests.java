@@ -2,12 +2,12 @@ package org.passerelle.cli;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.JarProcess;
+import org.passerelle.testing.PasserelleJarExtension;
 import org.passerelle.testing.TestArticles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,29 +20,24 @@ class BatchRestartJarTests {
 
 	private static final int ARTICLES = 20;
 
-	@TempDir
-	Path home;
+	@RegisterExtension
+	final PasserelleJarExtension jar = new PasserelleJarExtension("sk-test");
 
-	private FakeLlmServer fake;
+	final Path home = jar.home();
 
-	private JarProcess passerelle;
+	final FakeLlmServer fake = jar.fake();
+
+	final JarProcess passerelle = jar.passerelle();
 
 	@BeforeEach
 	void setUp() throws Exception {
-		fake = FakeLlmServer.start();
 		for (int i = 1; i <= ARTICLES; i++) {
 			TestArticles.write(home.resolve(String.format("input/depeche-%02d.txt", i)), "Dépêche numéro " + i
 					+ " sur la réforme\n\n" + TestArticles.NEWS_SENTENCES.get(i % 10) + "\n");
 		}
-		passerelle = JarProcess.against(fake, home, "sk-test")
-			.env("PASSERELLE_LLM_BATCH_POLL_INTERVAL", "100ms")
+		passerelle.env("PASSERELLE_LLM_BATCH_POLL_INTERVAL", "100ms")
 			.env("PASSERELLE_LLM_INPUT_PRICE_PER_MILLION", "2.00")
 			.env("PASSERELLE_LLM_OUTPUT_PRICE_PER_MILLION", "8.00");
-	}
-
-	@AfterEach
-	void tearDown() {
-		fake.close();
 	}
 
 	@Test

@@ -9,16 +9,20 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.testing.Await;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.JarProcess;
+import org.passerelle.testing.PasserelleJarExtension;
 import org.passerelle.testing.TestArticles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * A run killed or stopped half way, then finished with one command: nothing lost, and no request sent
@@ -33,32 +37,28 @@ class CrashAndRerunJarTests {
 
 	private static final int CONCURRENCY = 2;
 
-	@TempDir
-	Path home;
+	@RegisterExtension
+	final PasserelleJarExtension jar = new PasserelleJarExtension("sk-test");
 
-	private FakeLlmServer fake;
+	final Path home = jar.home();
 
-	private JarProcess passerelle;
+	final FakeLlmServer fake = jar.fake();
+
+	final JarProcess passerelle = jar.passerelle();
 
 	@BeforeEach
 	void setUp() throws IOException {
-		fake = FakeLlmServer.start();
 		for (int i = 1; i <= ARTICLES; i++) {
 			TestArticles.write(home.resolve(String.format("input/article-%02d.txt", i)),
 					"Dépêche numéro " + i + "\n\nPremier paragraphe de la dépêche " + i + ".\n\nDeuxième paragraphe.\n");
 		}
-		passerelle = JarProcess.against(fake, home, "sk-test")
-			.env("PASSERELLE_CHUNK_SIZE", Integer.toString(CHUNK))
+		passerelle.env("PASSERELLE_CHUNK_SIZE", Integer.toString(CHUNK))
 			.env("PASSERELLE_LLM_CONCURRENCY", Integer.toString(CONCURRENCY));
 	}
 
-	@AfterEach
-	void tearDown() {
-		fake.close();
-	}
-
-	@Test
-	void killedRunIsFinishedByRestartRepeatingOnlyTheCallInFlight() throws Exception {
+	@ParameterizedTest(name = "then {0}")
+	@ValueSource(strings = { "restart", "run" })
+	void killedRunIsFinishedByRestartOrTheNextRunRepeatingOnlyTheCallInFlight(String command) throws Exception {
 		// two chunks committed, one answer of the third chunk in, its other call still waiting on the provider
 		int answered = 2 * CHUNK + 1;
 		fake.holdAfter(answered);
@@ -71,7 +71,7 @@ class CrashAndRerunJarTests {
 		run.process().waitFor();
 		fake.release();
 
-		JarProcess.Result restart = passerelle.run("restart");
+		JarProcess.Result restart = passerelle.run(command);
 
 		assertThat(restart.exitCode()).as(restart.all()).isEqualTo(ExitCodes.OK);
 		assertThat(restart.all()).contains("left running by a process that ended abruptly")
@@ -84,21 +84,25 @@ class CrashAndRerunJarTests {
 		assertThat(status.stdout()).contains("FAILED").contains("COMPLETED");
 	}
 
-	@Test
-	void terminatedRunStopsCleanlyAndRestartSendsNothingTwice() throws Exception {
+	@ParameterizedTest(name = "SIG{0} exits {1}")
+	@CsvSource({ "TERM, 143", "INT, 130" })
+	void terminatedOrInterruptedRunStopsCleanlyAndRestartSendsNothingTwice(String signal, int exitCode) throws Exception {
+		// a process started in the background by a shell ignores SIGINT, and its children too: the JVM then cannot see Ctrl-C
+		assumeFalse(signal.equals("INT") && interruptIgnored(), "SIGINT is ignored in this process tree (started in the background)");
 		// Spring Batch's line when the run is asked to stop: until then the chunk in progress waits on the provider
 		passerelle.env("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BATCH_CORE_LAUNCH_SUPPORT", "INFO");
 		fake.holdAfter(2 * CHUNK);
 		JarProcess.Running run = passerelle.start("run");
 		fake.awaitHeld(CONCURRENCY);
 
-		run.process().destroy(); // SIGTERM
+		// SIGTERM, or SIGINT as Ctrl-C sends it
+		assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(run.process().pid())).start().waitFor()).isZero();
 		run.awaitOutput("Stopping job execution");
 		fake.release();
 		JarProcess.Result stopped = run.await();
 
-		// the JVM, ending on a signal, exits 143 whatever the command returns
-		assertThat(stopped.exitCode()).as(stopped.all()).isNotZero();
+		// the JVM, ending on a signal, exits 128 + its number whatever the command returns
+		assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(exitCode);
 		assertThat(stopped.stderr()).contains("stopping at the end of the current chunk");
 		assertThat(stopped.stdout()).contains("): STOPPED.");
 		assertThat(translationsOnDisk()).as("the chunk in progress was finished, the rest left for restart")
@@ -140,6 +144,20 @@ class CrashAndRerunJarTests {
 		assertThat(home.resolve("output/article-07.en.md")).exists();
 		assertThat(home.resolve("output/empty.en.md")).exists();
 		assertThat(passerelle.run("failures").stdout()).contains("No failed articles.");
+	}
+
+	/** Whether SIGINT is ignored here, and so in the children this process starts (Linux's view of it). */
+	private static boolean interruptIgnored() throws IOException {
+		Path status = Path.of("/proc/self/status");
+		if (!Files.isReadable(status)) {
+			return false;
+		}
+		for (String line : Files.readAllLines(status)) {
+			if (line.startsWith("SigIgn:")) {
+				return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << 1)) != 0; // SIGINT is 2
+			}
+		}
+		return false;
 	}
 
 	private void assertEveryArticleWrittenOnce() throws IOException {

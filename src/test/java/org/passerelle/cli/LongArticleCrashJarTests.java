@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.article.Article;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.JarProcess;
+import org.passerelle.testing.PasserelleJarExtension;
 import org.passerelle.testing.TestArticles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,27 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LongArticleCrashJarTests {
 
-	@TempDir
-	Path home;
+	@RegisterExtension
+	final PasserelleJarExtension jar = new PasserelleJarExtension("sk-test");
 
-	private FakeLlmServer fake;
+	final Path home = jar.home();
 
-	private JarProcess passerelle;
+	final FakeLlmServer fake = jar.fake();
+
+	final JarProcess passerelle = jar.passerelle();
 
 	@BeforeEach
 	void setUp() throws Exception {
-		fake = FakeLlmServer.start();
 		fake.contextTokens(2000);
 		Article article = TestArticles.longArticle(3000);
 		TestArticles.write(home.resolve("input/long.txt"), article.title() + "\n\n" + String.join("\n\n", article.paragraphs()));
-		passerelle = JarProcess.against(fake, home, "sk-test")
-			.env("PASSERELLE_LLM_CONTEXT_TOKENS", "2000")
+		passerelle.env("PASSERELLE_LLM_CONTEXT_TOKENS", "2000")
 			.env("PASSERELLE_LLM_CONCURRENCY", "1");
-	}
-
-	@AfterEach
-	void tearDown() {
-		fake.close();
 	}
 
 	@Test

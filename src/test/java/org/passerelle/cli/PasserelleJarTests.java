@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.JarProcess;
+import org.passerelle.testing.PasserelleJarExtension;
 import org.passerelle.testing.TestArticles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,23 +26,18 @@ class PasserelleJarTests {
 
 	private static final String SECRET = "sk-never-print-me-4242";
 
-	@TempDir
-	Path home;
+	@RegisterExtension
+	final PasserelleJarExtension jar = new PasserelleJarExtension(SECRET);
 
-	private FakeLlmServer fake;
+	final Path home = jar.home();
 
-	private JarProcess passerelle;
+	final FakeLlmServer fake = jar.fake();
+
+	final JarProcess passerelle = jar.passerelle();
 
 	@BeforeEach
 	void setUp() throws IOException {
-		fake = FakeLlmServer.start();
 		TestArticles.writeThreeArticles(home.resolve("input"));
-		passerelle = JarProcess.against(fake, home, SECRET);
-	}
-
-	@AfterEach
-	void tearDown() {
-		fake.close();
 	}
 
 	@Test
@@ -136,8 +131,8 @@ class PasserelleJarTests {
 	}
 
 	@Test
-	void aSecondRunWhileOneIsInProgressIsRefusedAtOnceWithExitThree() throws Exception {
-		// the first run waits on the provider until the second has exited, however long its JVM takes to start
+	void aSecondRunOrAnyOtherCommandWhileOneIsInProgressIsRefusedAtOnceWithExitThree() throws Exception {
+		// the first run waits on the provider until the others have exited, however long their JVMs take to start
 		fake.hold();
 		JarProcess.Running first = passerelle.start("run");
 		fake.awaitHeld(1);
@@ -146,10 +141,65 @@ class PasserelleJarTests {
 
 		assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.LOCKED);
 		assertThat(second.stderr()).contains("another Passerelle process is running");
+		for (String command : List.of("restart", "retry-failed", "failures")) {
+			JarProcess.Result refused = passerelle.run(command);
+			assertThat(refused.exitCode()).as(command + ": " + refused.all()).isEqualTo(ExitCodes.LOCKED);
+		}
+		JarProcess.Result status = passerelle.run("status");
+		assertThat(status.exitCode()).as("status answers instead: " + status.all()).isEqualTo(ExitCodes.OK);
+		assertThat(status.stdout()).contains("RUNNING");
 		fake.release();
 		JarProcess.Result firstResult = first.await();
 		assertThat(firstResult.exitCode()).as(firstResult.all()).isEqualTo(ExitCodes.OK);
 		assertThat(firstResult.stdout()).contains("3 translated");
+	}
+
+	@Test
+	void quotaUsedUpExitsTwoAtOnceNamingWhatToDoAndMarksNothingFailed() throws Exception {
+		fake.failChatsWith(FakeLlmServer.Reply.quotaUsedUp());
+
+		JarProcess.Result run = passerelle.run("run");
+
+		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.stderr()).contains("quota is used up").contains("add credit");
+		assertThat(fake.answeredTitles()).isEmpty();
+		assertThat(passerelle.run("failures").stdout()).contains("No failed articles.");
+	}
+
+	@Test
+	void providerDownForFiveArticlesInARowExitsOneAndMarksNothingFailed() throws Exception {
+		for (int i = 1; i <= 4; i++) {
+			TestArticles.write(home.resolve("input/depeche-" + i + ".txt"), "Dépêche " + i + "\n\nLe texte de la dépêche " + i + ".\n");
+		}
+		fake.failChatsWith(FakeLlmServer.Reply.overloaded());
+
+		JarProcess.Result run = passerelle.run("run");
+
+		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.JOB_FAILED);
+		assertThat(run.stdout()).contains("FAILED");
+		assertThat(passerelle.run("failures").stdout()).as("an outage is not the articles' fault").contains("No failed articles.");
+
+		fake.reset();
+		JarProcess.Result restart = passerelle.run("restart");
+		assertThat(restart.exitCode()).as(restart.all()).isEqualTo(ExitCodes.OK);
+		assertThat(fake.answeredTitles()).hasSize(7);
+	}
+
+	@Test
+	void spendingCapReachedExitsFiveAndRestartFinishesTheRest() throws Exception {
+		// about one request's estimate: the first fits, the one that would cross the cap is not sent
+		JarProcess.Result run = passerelle.env("PASSERELLE_LLM_CONCURRENCY", "1").env("PASSERELLE_MAX_TOKENS_PER_RUN", "1000")
+			.run("run");
+
+		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.SPENDING_CAP);
+		assertThat(run.all()).contains("stopped at the spending cap of 1000");
+		assertThat(fake.answeredTitles().size()).as("articles sent before the cap").isLessThan(3);
+		assertThat(passerelle.run("failures").stdout()).contains("No failed articles.");
+
+		JarProcess.Result restart = passerelle.env("PASSERELLE_MAX_TOKENS_PER_RUN", "1000000").run("restart");
+
+		assertThat(restart.exitCode()).as(restart.all()).isEqualTo(ExitCodes.OK);
+		assertThat(fake.answeredTitles()).hasSize(3).allSatisfy((title, answers) -> assertThat(answers).as(title).isEqualTo(1));
 	}
 
 	@Test

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.JarProcess;
+import org.passerelle.testing.PasserelleJarExtension;
 import org.passerelle.testing.TestArticles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,25 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetryFailedJarTests {
 
 	@TempDir
-	Path home;
-
-	@TempDir
 	Path data;
 
-	private FakeLlmServer fake;
+	@RegisterExtension
+	final PasserelleJarExtension jar = new PasserelleJarExtension("sk-test");
 
-	private JarProcess passerelle;
+	final Path home = jar.home();
 
-	@BeforeEach
-	void setUp() throws Exception {
-		fake = FakeLlmServer.start();
-		passerelle = JarProcess.against(fake, home, "sk-test");
-	}
+	final FakeLlmServer fake = jar.fake();
 
-	@AfterEach
-	void tearDown() {
-		fake.close();
-	}
+	final JarProcess passerelle = jar.passerelle();
 
 	@Test
 	void aBareRetryFailedRetriesEveryFailedArticleFromItsOwnFoldersAndTheFailuresListEndsEmpty() throws Exception {

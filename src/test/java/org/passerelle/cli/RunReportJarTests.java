@@ -1,6 +1,5 @@
 package org.passerelle.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -10,15 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.testing.Await;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.HeadlessChromium;
 import org.passerelle.testing.JarProcess;
+import org.passerelle.testing.PasserelleJarExtension;
 import org.passerelle.testing.TestArticles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,23 +36,14 @@ class RunReportJarTests {
 
 	private static final Pattern NUMBER = Pattern.compile("(\\d+)");
 
-	@TempDir
-	Path home;
+	@RegisterExtension
+	final PasserelleJarExtension jar = new PasserelleJarExtension("sk-test");
 
-	private FakeLlmServer fake;
+	final Path home = jar.home();
 
-	private JarProcess passerelle;
+	final FakeLlmServer fake = jar.fake();
 
-	@BeforeEach
-	void setUp() throws IOException {
-		fake = FakeLlmServer.start();
-		passerelle = JarProcess.against(fake, home, "sk-test");
-	}
-
-	@AfterEach
-	void tearDown() {
-		fake.close();
-	}
+	final JarProcess passerelle = jar.passerelle();
 
 	@Test
 	void aNightOfThirtyArticlesWithAFewFailingGivesAReportABrowserShowsWhole() throws Exception {

@@ -82,4 +82,39 @@ class ProviderCheckTests {
 			.hasMessageContaining("needs an API key");
 	}
 
+	@Test
+	void anthropicListingTheModelPasses() {
+		assertThatCode(() -> ProviderCheck.verify(TestArticles.llm("anthropic", fake.openAiBaseUrl(), "sk-ant-test"), warnings::add))
+			.doesNotThrowAnyException();
+		assertThat(warnings).isEmpty();
+		assertThat(fake.requests()).anySatisfy(request -> assertThat(request.path()).isEqualTo("/v1/models"));
+	}
+
+	@Test
+	void anthropicNotListingTheModelOnlyWarns() {
+		PasserelleProperties.Llm llm = new PasserelleProperties.Llm("anthropic", fake.openAiBaseUrl(), "claude-other", "sk-ant-test",
+				null, null, java.time.Duration.ofSeconds(5), 0.2, 8192, 8192, 4, null, null, TestArticles.NO_PRICES, TestArticles.FAST_RETRY);
+
+		assertThatCode(() -> ProviderCheck.verify(llm, warnings::add)).doesNotThrowAnyException();
+		assertThat(warnings).singleElement().asString().contains("does not list the model 'claude-other'");
+	}
+
+	@Test
+	void anthropicKeyRefusedNamesTheSettingWithoutShowingTheKey() {
+		fake.failWith(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}");
+
+		assertThatThrownBy(() -> ProviderCheck.verify(TestArticles.llm("anthropic", fake.openAiBaseUrl(), "sk-ant-secret-99"),
+				warnings::add))
+			.isInstanceOf(ProviderSetupException.class)
+			.hasMessageContaining("refused the API key")
+			.hasMessageContaining("PASSERELLE_LLM_API_KEY")
+			.hasMessageNotContaining("sk-ant-secret-99");
+	}
+
+	@Test
+	void anthropicWithoutAnyKeyIsAConfigurationError() {
+		assertThatThrownBy(() -> ProviderCheck.verify(TestArticles.llm("anthropic", fake.openAiBaseUrl(), null), warnings::add))
+			.hasMessageContaining("needs an API key").hasMessageContaining("ANTHROPIC_API_KEY");
+	}
+
 }

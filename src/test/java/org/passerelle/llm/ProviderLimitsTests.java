@@ -73,6 +73,32 @@ class ProviderLimitsTests {
 	}
 
 	@Test
+	void aCallWaitingForASlotWhenA429ComesWaitsOutThePauseToo() throws Exception {
+		ProviderLimits limits = new ProviderLimits(1, null, null, clock);
+		ProviderLimits.Permit refused = limits.acquire(0);
+		CompletableFuture<ProviderLimits.Permit> waiting = new CompletableFuture<>();
+		Thread caller = new Thread(() -> {
+			try {
+				waiting.complete(limits.acquire(0));
+			}
+			catch (Throwable ex) {
+				waiting.completeExceptionally(ex);
+			}
+		}, "waiting-call");
+		caller.start();
+		Await.until("the second call to wait for the slot", () -> caller.getState() == Thread.State.WAITING
+				&& LockSupport.getBlocker(caller) instanceof AbstractQueuedSynchronizer);
+
+		// the 429 is noted before the refused call gives its slot back, as ModelCalls does
+		limits.slowDown(Duration.ofSeconds(3));
+		refused.close();
+
+		assertThat(waiting.get(Await.LIMIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+		assertThat(clock.waited()).as("it had passed the pause check before the 429, and waited all the same")
+			.isEqualTo(Duration.ofSeconds(3));
+	}
+
+	@Test
 	void noMoreCallsInFlightThanTheConcurrency() throws Exception {
 		ProviderLimits limits = new ProviderLimits(2, null, null);
 		ProviderLimits.Permit first = limits.acquire(0);

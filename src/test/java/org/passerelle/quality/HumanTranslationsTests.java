@@ -2,7 +2,6 @@ package org.passerelle.quality;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.passerelle.benchmark.HumanTranslationsBenchmark;
 import org.passerelle.testing.HumanTranslations;
@@ -16,16 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HumanTranslationsTests {
 
-	static List<HumanTranslations.Document> documents;
-
-	@BeforeAll
-	static void read() {
-		documents = HumanTranslations.documents();
-	}
-
 	@Test
 	void humanTranslationsFailNoHardCheck() {
-		HumanTranslationsBenchmark.Result result = HumanTranslationsBenchmark.measure(documents);
+		HumanTranslationsBenchmark.Result result = HumanTranslationsBenchmark.measure(HumanTranslations.documents());
 
 		assertThat(result.documents()).isEqualTo(68);
 		assertThat(result.hardFailures()).isEmpty();
@@ -33,9 +25,9 @@ class HumanTranslationsTests {
 
 	@Test
 	void humanTranslationsRaiseFlagsOnFewerThanFivePercentOfDocuments() {
-		HumanTranslationsBenchmark.Result asSegments = HumanTranslationsBenchmark.measure(documents);
+		HumanTranslationsBenchmark.Result asSegments = HumanTranslationsBenchmark.measure(HumanTranslations.documents());
 		HumanTranslationsBenchmark.Result inParagraphs = HumanTranslationsBenchmark
-			.measure(documents.stream().map(document -> document.inParagraphsOf(3)).toList());
+			.measure(HumanTranslations.documents().stream().map(document -> document.inParagraphsOf(3)).toList());
 
 		assertThat(asSegments.falseFlagRate()).as(asSegments.flags().toString()).isLessThan(0.05);
 		assertThat(inParagraphs.falseFlagRate()).as(inParagraphs.flags().toString()).isLessThan(0.05);
@@ -43,13 +35,13 @@ class HumanTranslationsTests {
 
 	@Test
 	void spoiledParagraphsAreFlaggedWhereTheyAre() {
-		List<HumanTranslations.Document> inParagraphs = documents.stream().map(document -> document.inParagraphsOf(3))
+		List<HumanTranslations.Document> inParagraphs = HumanTranslations.documents().stream().map(document -> document.inParagraphsOf(3))
 			.toList();
 
 		assertThat(HumanTranslationsBenchmark.caught("dropped sentence", inParagraphs)).isGreaterThan(0.9);
-		assertThat(HumanTranslationsBenchmark.caught("left in French", documents)).isGreaterThan(0.95);
-		assertThat(HumanTranslationsBenchmark.caught("person left out", documents)).isGreaterThan(0.9);
-		assertThat(HumanTranslationsBenchmark.caught("number changed", documents)).isGreaterThan(0.9);
+		assertThat(HumanTranslationsBenchmark.caught("left in French", HumanTranslations.documents())).isGreaterThan(0.95);
+		assertThat(HumanTranslationsBenchmark.caught("person left out", HumanTranslations.documents())).isGreaterThan(0.9);
+		assertThat(HumanTranslationsBenchmark.caught("number changed", HumanTranslations.documents())).isGreaterThan(0.9);
 	}
 
 }

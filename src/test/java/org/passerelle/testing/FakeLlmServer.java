@@ -20,9 +20,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A stand-in LLM provider on a real local port, answering like OpenAI's chat completions API and
- * Ollama's chat API (formats from the providers' documentation), so tests exercise LangChain4j's real
- * HTTP clients. Its default "translation" is mechanical: every paragraph comes back marked as English,
+ * A stand-in LLM provider on a real local port, answering like OpenAI's chat completions API,
+ * Ollama's chat API and Anthropic's Messages API (formats from the providers' documentation), so tests
+ * exercise LangChain4j's real HTTP clients. Scripted replies, failures, holds and the context window
+ * apply to all three, each failing in its own provider's shape ({@link Reply}). Its default "translation" is mechanical: every paragraph comes back marked as English,
  * keeping the source's count and order. Tests can change the answer, make it fail, or hold answers
  * back until they release them ({@link #hold()}), so that a test waits for what the client does, never
  * for a length of time; latency is for the benchmark and for trying it by hand.
@@ -59,17 +60,19 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	private volatile Failure failure;
 
+	private volatile Reply chatFailure;
+
 	private volatile double flakiness;
 
 	private final java.util.Deque<Reply> script = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
 	private volatile int contextTokens = Integer.MAX_VALUE;
 
-	private final Map<String, Failure> failingTitles = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Reply> failingTitles = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final java.util.concurrent.atomic.AtomicInteger successesLeft = new java.util.concurrent.atomic.AtomicInteger(-1);
 
-	private volatile Failure failureAfterSuccesses;
+	private volatile Reply failureAfterSuccesses;
 
 	private final Map<String, java.util.concurrent.atomic.AtomicInteger> answered = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -130,7 +133,7 @@ public final class FakeLlmServer implements AutoCloseable {
 		if (args.length > 3) {
 			fake.contextTokens(Integer.parseInt(args[3]));
 		}
-		System.out.println("Fake LLM listening on " + fake.baseUrl() + " (OpenAI API under /v1, Ollama API under /api), model "
+		System.out.println("Fake LLM listening on " + fake.baseUrl() + " (OpenAI and Anthropic APIs under /v1, Ollama API under /api), model "
 				+ MODEL);
 		Thread.currentThread().join();
 	}
@@ -260,8 +263,13 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	/** After this many more successful chat answers, every chat request fails with this status and body. */
 	public FakeLlmServer failAfter(int successes, int status, String body) {
+		return failAfter(successes, Reply.status(status, body));
+	}
+
+	/** After this many more successful chat answers, every chat request gets this reply. */
+	public FakeLlmServer failAfter(int successes, Reply reply) {
 		successesLeft.set(successes);
-		failureAfterSuccesses = new Failure(status, body);
+		failureAfterSuccesses = reply;
 		return this;
 	}
 
@@ -282,13 +290,24 @@ public final class FakeLlmServer implements AutoCloseable {
 
 	/** Requests whose article has this title fail with this status and body, every time, until {@link #reset()}. */
 	public FakeLlmServer failFor(String title, int status, String body) {
-		failingTitles.put(title, new Failure(status, body));
+		return failFor(title, Reply.status(status, body));
+	}
+
+	/** Requests whose article has this title get this reply, every time, until {@link #reset()}. */
+	public FakeLlmServer failFor(String title, Reply reply) {
+		failingTitles.put(title, reply);
 		return this;
 	}
 
-	/** Every request from now on fails with this status and body. */
+	/** Every request from now on, model listings included, fails with this status and body. */
 	public FakeLlmServer failWith(int status, String body) {
 		this.failure = new Failure(status, body);
+		return this;
+	}
+
+	/** Every chat request from now on gets this reply (model listings still answer): a provider that is down. */
+	public FakeLlmServer failChatsWith(Reply reply) {
+		this.chatFailure = reply;
 		return this;
 	}
 
@@ -302,6 +321,8 @@ public final class FakeLlmServer implements AutoCloseable {
 	public FakeLlmServer reset() {
 		batches.reset();
 		failure = null;
+		chatFailure = null;
+		flakiness = 0;
 		failingTitles.clear();
 		failureAfterSuccesses = null;
 		successesLeft.set(-1);
@@ -310,6 +331,11 @@ public final class FakeLlmServer implements AutoCloseable {
 		latency = Duration.ZERO;
 		answerer = FakeLlmServer::translate;
 		return release();
+	}
+
+	/** Every request received so far, model listings included (chat bodies only while recording). */
+	public synchronized List<Recorded> requests() {
+		return List.copyOf(requests);
 	}
 
 	/** Chat requests received so far (model listings are not counted). */
@@ -456,50 +482,15 @@ public final class FakeLlmServer implements AutoCloseable {
 			return;
 		}
 		switch (path) {
-			case "/v1/models" -> send(exchange, 200,
-					"{\"object\":\"list\",\"data\":[{\"id\":\"" + MODEL + "\",\"object\":\"model\",\"created\":0,\"owned_by\":\"test\"}]}");
+			// Anthropic's client says which API version it speaks; its listing has another shape
+			case "/v1/models" -> send(exchange, 200, exchange.getRequestHeaders().containsKey("anthropic-version")
+					? "{\"data\":[{\"type\":\"model\",\"id\":\"" + MODEL + "\",\"display_name\":\"Fake translator\","
+							+ "\"created_at\":\"2026-01-01T00:00:00Z\"}],\"has_more\":false,\"first_id\":\"" + MODEL
+							+ "\",\"last_id\":\"" + MODEL + "\"}"
+					: "{\"object\":\"list\",\"data\":[{\"id\":\"" + MODEL + "\",\"object\":\"model\",\"created\":0,\"owned_by\":\"test\"}]}");
 			case "/api/tags" -> send(exchange, 200, "{\"models\":[{\"name\":\"" + MODEL + ":latest\",\"model\":\"" + MODEL
 					+ ":latest\",\"size\":1,\"digest\":\"0\",\"details\":{}}]}");
-			case "/v1/chat/completions" -> {
-				Reply scripted = script.poll();
-				double draw = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
-				if (scripted == null && draw < flakiness) {
-					scripted = draw < flakiness / 2
-							? Reply.status(429, "{\"error\":{\"message\":\"Rate limit reached\",\"code\":\"rate_limit_exceeded\"}}",
-									"retry-after", "1")
-							: Reply.status(503, "{\"error\":{\"message\":\"The server is overloaded\",\"type\":\"server_is_overloaded\"}}");
-				}
-				JsonNode request = JSON.readTree(body);
-				String title = articleIn(request).path("title").asString("");
-				Failure forTitle = failingTitles.get(title);
-				if (scripted == null && forTitle != null) {
-					scripted = Reply.status(forTitle.status(), forTitle.body());
-				}
-				Failure afterSuccesses = failureAfterSuccesses;
-				if (scripted == null && afterSuccesses != null && successesLeft.getAndDecrement() <= 0) {
-					scripted = Reply.status(afterSuccesses.status(), afterSuccesses.body());
-				}
-				int prompt = promptTokens(request);
-				promptTokenTotal.addAndGet(prompt);
-				largestRequest.accumulateAndGet(prompt, Math::max);
-				if (scripted != null) {
-					scripted.send(exchange, body);
-				}
-				else if (prompt > contextTokens) {
-					send(exchange, 400, "{\"error\":{\"message\":\"This model's maximum context length is " + contextTokens
-							+ " tokens. However, your messages resulted in " + prompt + " tokens. Please reduce the length "
-							+ "of the messages.\",\"type\":\"invalid_request_error\",\"param\":\"messages\","
-							+ "\"code\":\"context_length_exceeded\"}}");
-				}
-				else {
-					String answer = openAiAnswer(body, contextTokens - prompt);
-					// counted before it goes out, so that the count is complete once the client has it
-					answered.computeIfAbsent(title, any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-					send(exchange, 200, answer);
-				}
-			}
-			case "/api/chat" -> send(exchange, 200, ollamaAnswer(body));
-			case "/v1/messages" -> send(exchange, 200, anthropicMessageFor(body));
+			case "/v1/chat/completions", "/api/chat", "/v1/messages" -> answerChat(exchange, Api.of(path), body);
 			default -> {
 				boolean handled;
 				try {
@@ -537,27 +528,81 @@ public final class FakeLlmServer implements AutoCloseable {
 		String content = answerFor(requestBody);
 		answered.computeIfAbsent(articleIn(JSON.readTree(requestBody)).path("title").asString(""),
 				any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+		return anthropicMessage(requestBody, content, "end_turn");
+	}
+
+	private static String anthropicMessage(String requestBody, String content, String stopReason) {
 		ObjectNode message = JSON.createObjectNode().put("id", "msg_fake").put("type", "message").put("role", "assistant")
 			.put("model", MODEL);
-		message.putArray("content").addObject().put("type", "text").put("text", content);
-		message.put("stop_reason", "end_turn").putNull("stop_sequence");
-		message.putObject("usage").put("input_tokens", promptTokens(requestBody)).put("output_tokens", tokens(content));
+		ArrayNode blocks = message.putArray("content");
+		if (content != null) {
+			blocks.addObject().put("type", "text").put("text", content);
+		}
+		message.put("stop_reason", stopReason).putNull("stop_sequence");
+		message.putObject("usage").put("input_tokens", promptTokens(requestBody))
+			.put("output_tokens", content == null ? 1 : tokens(content));
 		return JSON.writeValueAsString(message);
 	}
 
-	private String openAiAnswer(String requestBody, int room) throws IOException {
-		String content = answerFor(requestBody);
-		if (contextTokens == Integer.MAX_VALUE) {
-			return openAiCompletion(requestBody, content, "stop");
+	/**
+	 * A chat request on any of the three APIs: a scripted or failing reply if there is one, else the
+	 * answer in that API's shape, cut off (with that API's finish reason) where the context window fills.
+	 */
+	private void answerChat(HttpExchange exchange, Api api, String body) throws IOException {
+		Reply scripted = script.poll();
+		double draw = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+		if (scripted == null && draw < flakiness) {
+			scripted = draw < flakiness / 2 ? Reply.tooManyRequests("retry-after", "1") : Reply.overloaded();
 		}
-		List<Integer> tokens = TOKENIZER.encodeOrdinary(content).boxed();
-		if (tokens.size() > room) {
-			// the window filled up mid-answer: what came out so far, cut off
-			com.knuddels.jtokkit.api.IntArrayList kept = new com.knuddels.jtokkit.api.IntArrayList();
-			tokens.subList(0, Math.max(room, 0)).forEach(kept::add);
-			return openAiCompletion(requestBody, TOKENIZER.decode(kept), "length");
+		JsonNode request = JSON.readTree(body);
+		String title = articleIn(request).path("title").asString("");
+		if (scripted == null) {
+			scripted = failingTitles.get(title);
 		}
-		return openAiCompletion(requestBody, content, "stop");
+		Reply afterSuccesses = failureAfterSuccesses;
+		if (scripted == null && afterSuccesses != null && successesLeft.getAndDecrement() <= 0) {
+			scripted = afterSuccesses;
+		}
+		if (scripted == null) {
+			scripted = chatFailure;
+		}
+		int prompt = promptTokens(request);
+		promptTokenTotal.addAndGet(prompt);
+		largestRequest.accumulateAndGet(prompt, Math::max);
+		if (scripted != null) {
+			scripted.send(exchange, api, body);
+			return;
+		}
+		// Ollama is no exception: it silently drops the start of a prompt longer than its window
+		if (prompt > contextTokens && api != Api.OLLAMA) {
+			Reply.contextTooLong(contextTokens, prompt).send(exchange, api, body);
+			return;
+		}
+		String content = answerFor(body);
+		boolean cutOff = false;
+		if (contextTokens != Integer.MAX_VALUE) {
+			List<Integer> tokens = TOKENIZER.encodeOrdinary(content).boxed();
+			int room = contextTokens - prompt;
+			if (tokens.size() > room) {
+				// the window filled up mid-answer: what came out so far, cut off
+				com.knuddels.jtokkit.api.IntArrayList kept = new com.knuddels.jtokkit.api.IntArrayList();
+				tokens.subList(0, Math.max(room, 0)).forEach(kept::add);
+				content = TOKENIZER.decode(kept);
+				cutOff = true;
+			}
+		}
+		// counted before it goes out, so that the count is complete once the client has it
+		answered.computeIfAbsent(title, any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+		send(exchange, 200, success(api, body, content, cutOff));
+	}
+
+	/** A successful answer carrying this content, as this API writes one. */
+	private static String success(Api api, String requestBody, String content, boolean cutOff) {
+		return switch (api) {
+			case OPENAI -> openAiCompletion(requestBody, content, cutOff ? "length" : "stop");
+			case OLLAMA -> ollamaChat(requestBody, content, cutOff ? "length" : "stop");
+			case ANTHROPIC -> anthropicMessage(requestBody, content, cutOff ? "max_tokens" : "end_turn");
+		};
 	}
 
 	/** The tokens of the messages' text, as the model would count them (cl100k, no margin). */
@@ -589,11 +634,10 @@ public final class FakeLlmServer implements AutoCloseable {
 		return JSON.writeValueAsString(response);
 	}
 
-	private String ollamaAnswer(String requestBody) throws IOException {
-		String content = answerFor(requestBody);
+	private static String ollamaChat(String requestBody, String content, String doneReason) {
 		ObjectNode response = JSON.createObjectNode().put("model", MODEL).put("created_at", "2026-11-23T00:00:00Z");
 		response.putObject("message").put("role", "assistant").put("content", content);
-		response.put("done", true).put("done_reason", "stop").put("prompt_eval_count", promptTokens(requestBody))
+		response.put("done", true).put("done_reason", doneReason).put("prompt_eval_count", promptTokens(requestBody))
 			.put("eval_count", tokens(content));
 		return JSON.writeValueAsString(response);
 	}
@@ -634,44 +678,176 @@ public final class FakeLlmServer implements AutoCloseable {
 		}
 	}
 
-	/** A scripted reply to one chat request. */
+	/** The three chat APIs the server speaks, told apart by the path a request comes to. */
+	public enum Api {
+
+		/** OpenAI's chat completions, {@code /v1/chat/completions} (and every OpenAI-compatible server). */
+		OPENAI,
+
+		/** Ollama's {@code /api/chat}. */
+		OLLAMA,
+
+		/** Anthropic's Messages, {@code /v1/messages}. */
+		ANTHROPIC;
+
+		static Api of(String path) {
+			return switch (path) {
+				case "/api/chat" -> OLLAMA;
+				case "/v1/messages" -> ANTHROPIC;
+				default -> OPENAI;
+			};
+		}
+
+		/** Local Ollama has no keys, accounts or quotas: the failures that come from them do not exist there. */
+		public boolean hasAccounts() {
+			return this != OLLAMA;
+		}
+
+	}
+
+	/**
+	 * A scripted reply to one chat request. The named failures come in the shape of the API the request
+	 * came to, as that provider sends them (see /work/shared/PROVIDERS.md): status, error body, headers.
+	 */
 	@FunctionalInterface
 	public interface Reply {
 
-		void send(HttpExchange exchange, String requestBody) throws IOException;
+		void send(HttpExchange exchange, Api api, String requestBody) throws IOException;
 
-		/** An error status with a JSON body and headers such as {@code retry-after}. */
+		/** This status, body and headers such as {@code retry-after}, whatever the API. */
 		static Reply status(int status, String body, String... headerNamesAndValues) {
-			return (exchange, request) -> {
-				for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
-					exchange.getResponseHeaders().set(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
-				}
+			return (exchange, api, request) -> {
+				headers(exchange, headerNamesAndValues);
 				FakeLlmServer.send(exchange, status, body);
 			};
 		}
 
+		/**
+		 * "Too many requests, come back later", with these headers: OpenAI's 429 {@code rate_limit_exceeded},
+		 * Anthropic's 429 {@code rate_limit_error}, Ollama's 503 when its queue is full.
+		 */
+		static Reply tooManyRequests(String... headerNamesAndValues) {
+			return (exchange, api, request) -> {
+				headers(exchange, headerNamesAndValues);
+				switch (api) {
+					case OPENAI -> FakeLlmServer.send(exchange, 429, openAiError("Rate limit reached for requests. "
+							+ "Please try again in 1s.", "requests", "rate_limit_exceeded"));
+					case ANTHROPIC -> FakeLlmServer.send(exchange, 429, anthropicError("rate_limit_error",
+							"Number of request tokens has exceeded your per-minute rate limit"));
+					case OLLAMA -> FakeLlmServer.send(exchange, 503, OLLAMA_QUEUE_FULL);
+				}
+			};
+		}
+
+		/** Overloaded: OpenAI's 503 {@code server_is_overloaded}, Anthropic's 529 {@code overloaded_error}, Ollama's full queue. */
+		static Reply overloaded() {
+			return (exchange, api, request) -> {
+				switch (api) {
+					case OPENAI -> FakeLlmServer.send(exchange, 503, openAiError("The server is overloaded or not ready yet.",
+							"server_is_overloaded", null));
+					case ANTHROPIC -> FakeLlmServer.send(exchange, 529, anthropicError("overloaded_error", "Overloaded"));
+					case OLLAMA -> FakeLlmServer.send(exchange, 503, OLLAMA_QUEUE_FULL);
+				}
+			};
+		}
+
+		/** A 500: OpenAI's {@code server_error}, Anthropic's {@code api_error}, Ollama's crashed runner. */
+		static Reply serverError() {
+			return (exchange, api, request) -> FakeLlmServer.send(exchange, 500, switch (api) {
+				case OPENAI -> openAiError("The server had an error while processing your request.", "server_error", null);
+				case ANTHROPIC -> anthropicError("api_error", "Internal server error");
+				case OLLAMA -> "{\"error\":\"llama runner process has terminated: signal: killed\"}";
+			});
+		}
+
+		/**
+		 * The account has no credit left: OpenAI's 429 {@code insufficient_quota}, Anthropic's 400 "credit
+		 * balance is too low". Ollama has no accounts ({@link Api#hasAccounts()}).
+		 */
+		static Reply quotaUsedUp() {
+			return (exchange, api, request) -> FakeLlmServer.send(exchange, switch (api) {
+				case OPENAI -> 429;
+				case ANTHROPIC -> 400;
+				case OLLAMA -> throw new IllegalStateException("Ollama has no quota to use up");
+			}, switch (api) {
+				case OPENAI -> openAiError("You exceeded your current quota, please check your plan and billing details.",
+						"insufficient_quota", "insufficient_quota");
+				default -> anthropicError("invalid_request_error", "Your credit balance is too low to access the "
+						+ "Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.");
+			});
+		}
+
+		/** The key is refused: OpenAI's 401 {@code invalid_api_key}, Anthropic's 401 {@code authentication_error}. */
+		static Reply keyRefused() {
+			return (exchange, api, request) -> FakeLlmServer.send(exchange, 401, switch (api) {
+				case OPENAI -> openAiError("Incorrect API key provided: sk-test. You can find your API key at "
+						+ "https://platform.openai.com/account/api-keys.", "invalid_request_error", "invalid_api_key");
+				case ANTHROPIC -> anthropicError("authentication_error", "invalid x-api-key");
+				case OLLAMA -> throw new IllegalStateException("Ollama has no keys to refuse");
+			});
+		}
+
+		/** The model is unknown: a 404 in each API's words (Ollama's tells you to pull it). */
+		static Reply modelUnknown() {
+			return (exchange, api, request) -> FakeLlmServer.send(exchange, 404, switch (api) {
+				case OPENAI -> openAiError("The model `" + MODEL + "` does not exist or you do not have access to it.",
+						"invalid_request_error", "model_not_found");
+				case ANTHROPIC -> anthropicError("not_found_error", "model: " + MODEL);
+				case OLLAMA -> "{\"error\":\"model \\\"" + MODEL + "\\\" not found, try pulling it first\"}";
+			});
+		}
+
+		/**
+		 * The prompt does not fit the window: OpenAI's 400 {@code context_length_exceeded}, Anthropic's
+		 * "prompt is too long". Ollama says nothing and drops the start of the prompt.
+		 */
+		static Reply contextTooLong(int window, int prompt) {
+			return (exchange, api, request) -> FakeLlmServer.send(exchange, 400, switch (api) {
+				case OPENAI -> openAiError("This model's maximum context length is " + window + " tokens. However, your "
+						+ "messages resulted in " + prompt + " tokens. Please reduce the length of the messages.",
+						"invalid_request_error", "context_length_exceeded");
+				case ANTHROPIC -> anthropicError("invalid_request_error", "prompt is too long: " + prompt + " tokens > "
+						+ window + " maximum");
+				case OLLAMA -> throw new IllegalStateException("Ollama does not refuse a long prompt");
+			});
+		}
+
 		/** The connection is closed without an answer, as a reset or a crashed proxy would. */
 		static Reply dropConnection() {
-			return (exchange, request) -> exchange.getHttpContext().getServer();
+			return (exchange, api, request) -> exchange.getHttpContext().getServer();
 		}
 
-		/** A 200 whose message content is this text, with this finish reason. */
+		/**
+		 * A 200 whose answer is this text; a finish reason of {@code length} is the API's own word for an
+		 * answer cut off at the limit ({@code finish_reason: length}, {@code stop_reason: max_tokens},
+		 * {@code done_reason: length}).
+		 */
 		static Reply content(String content, String finishReason) {
-			return (exchange, request) -> FakeLlmServer.send(exchange, 200, openAiCompletion(request, content, finishReason));
+			return (exchange, api, request) -> FakeLlmServer.send(exchange, 200,
+					success(api, request, content, "length".equals(finishReason)));
 		}
 
-		/** A refusal: no content, the refusal text instead. */
+		/**
+		 * The model declines: OpenAI's {@code refusal} instead of content, Anthropic's {@code stop_reason:
+		 * refusal} with no content; a local model only says so in words.
+		 */
 		static Reply refusal(String text) {
-			return (exchange, request) -> {
-				ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("refusal", text);
-				message.putNull("content");
-				ObjectNode choice = JSON.createObjectNode().put("index", 0).put("finish_reason", "stop");
-				choice.set("message", message);
-				ObjectNode response = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion")
-					.put("created", 1_700_000_000L).put("model", MODEL);
-				response.putArray("choices").add(choice);
-				response.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
-				FakeLlmServer.send(exchange, 200, JSON.writeValueAsString(response));
+			return (exchange, api, request) -> {
+				switch (api) {
+					case OPENAI -> {
+						ObjectNode message = JSON.createObjectNode().put("role", "assistant").put("refusal", text);
+						message.putNull("content");
+						ObjectNode choice = JSON.createObjectNode().put("index", 0).put("finish_reason", "stop");
+						choice.set("message", message);
+						ObjectNode response = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion")
+							.put("created", 1_700_000_000L).put("model", MODEL);
+						response.putArray("choices").add(choice);
+						response.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 5).put("total_tokens", 15);
+						FakeLlmServer.send(exchange, 200, JSON.writeValueAsString(response));
+					}
+					case ANTHROPIC -> FakeLlmServer.send(exchange, 200, anthropicMessage(request, null, "refusal"));
+					case OLLAMA -> FakeLlmServer.send(exchange, 200, ollamaChat(request, text, "stop"));
+				}
 			};
 		}
 
@@ -681,7 +857,7 @@ public final class FakeLlmServer implements AutoCloseable {
 		 * the client's timeout fires however slow the machine, and no sleep is raced against it.
 		 */
 		static Reply noAnswer() {
-			return (exchange, request) -> {
+			return (exchange, api, request) -> {
 				FakeLlmServer fake = (FakeLlmServer) exchange.getHttpContext().getAttributes().get(FakeLlmServer.class.getName());
 				long received = fake.chatCount();
 				try {
@@ -695,6 +871,26 @@ public final class FakeLlmServer implements AutoCloseable {
 			};
 		}
 
+		private static void headers(HttpExchange exchange, String... namesAndValues) {
+			for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+				exchange.getResponseHeaders().set(namesAndValues[i], namesAndValues[i + 1]);
+			}
+		}
+
+	}
+
+	private static final String OLLAMA_QUEUE_FULL = "{\"error\":\"server busy, please try again.  maximum pending requests exceeded\"}";
+
+	private static String openAiError(String message, String type, String code) {
+		ObjectNode error = JSON.createObjectNode();
+		error.putObject("error").put("message", message).put("type", type).putNull("param").put("code", code);
+		return JSON.writeValueAsString(error);
+	}
+
+	private static String anthropicError(String type, String message) {
+		ObjectNode error = JSON.createObjectNode().put("type", "error");
+		error.putObject("error").put("type", type).put("message", message);
+		return JSON.writeValueAsString(error);
 	}
 
 	static void send(HttpExchange exchange, int status, String body) throws IOException {
@@ -718,7 +914,7 @@ public final class FakeLlmServer implements AutoCloseable {
 		}
 
 		boolean isChat() {
-			return path.endsWith("/chat/completions") || path.equals("/api/chat");
+			return path.endsWith("/chat/completions") || path.equals("/api/chat") || path.equals("/v1/messages");
 		}
 
 		public JsonNode json() {

@@ -58,13 +58,35 @@ public final class HumanTranslations {
 
 	}
 
+	/** Set to {@code true} where the data must be there (CI): a test that would skip fails instead. */
+	public static final String REQUIRED = "PASSERELLE_REQUIRE_SHARED_DATA";
+
+	private static volatile List<Document> documents;
+
 	public static boolean available() {
 		return Files.isDirectory(FOLDER);
 	}
 
-	/** Every document, or the test is skipped when the data is not there. */
+	/**
+	 * Every document (read once). When the data is not there, the calling test is skipped, and reported
+	 * as skipped, or fails if {@value #REQUIRED} is {@code true}. Call it from a test, not from
+	 * {@code @BeforeAll}: a class whose set-up skips is reported as no tests at all.
+	 */
 	public static List<Document> documents() {
-		assumeTrue(available(), "the WMT14 data is not at " + FOLDER.toAbsolutePath().normalize());
+		if (!available()) {
+			String missing = "the WMT14 data is not at " + FOLDER.toAbsolutePath().normalize();
+			if (Boolean.parseBoolean(System.getenv(REQUIRED)) || Boolean.getBoolean(REQUIRED)) {
+				throw new AssertionError(missing + ", and " + REQUIRED + " is true");
+			}
+			assumeTrue(false, missing);
+		}
+		if (documents == null) {
+			documents = readAll();
+		}
+		return documents;
+	}
+
+	private static List<Document> readAll() {
 		try (Stream<Path> files = Files.list(FOLDER)) {
 			return files.map(Path::getFileName).map(Path::toString).filter(name -> name.endsWith(".fr.txt")).sorted()
 				.map(name -> name.substring(0, name.length() - ".fr.txt".length()))

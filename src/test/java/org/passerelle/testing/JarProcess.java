@@ -11,12 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the built {@code passerelle.jar} in a child JVM, in a directory of the test's, with its own environment. */
-public final class JarProcess {
+/**
+ * Runs the built {@code passerelle.jar} in a child JVM, in a directory of the test's, with its own
+ * environment. {@link #close()} ends what is still running and deletes the processes' output files.
+ */
+public final class JarProcess implements AutoCloseable {
 
 	private final Path directory;
 
 	private final Map<String, String> environment = new HashMap<>();
+
+	private final List<Running> started = new ArrayList<>();
 
 	public JarProcess(Path directory) {
 		this.directory = directory;
@@ -66,7 +71,30 @@ public final class JarProcess {
 		Path logs = Files.createTempDirectory("passerelle-process");
 		builder.redirectOutput(logs.resolve("stdout").toFile());
 		builder.redirectError(logs.resolve("stderr").toFile());
-		return new Running(builder.start(), logs);
+		Running running = new Running(builder.start(), logs);
+		synchronized (started) {
+			started.add(running);
+		}
+		return running;
+	}
+
+	/** Kills whatever is still running (a test that failed half-way) and deletes every process's output. */
+	@Override
+	public void close() throws IOException, InterruptedException {
+		List<Running> all;
+		synchronized (started) {
+			all = List.copyOf(started);
+			started.clear();
+		}
+		for (Running running : all) {
+			running.process().destroyForcibly();
+			running.process().waitFor(Await.LIMIT.toSeconds(), TimeUnit.SECONDS);
+			try (var files = Files.walk(running.logs())) {
+				for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					Files.deleteIfExists(file);
+				}
+			}
+		}
 	}
 
 	/** A child process still running, and where its output goes. */

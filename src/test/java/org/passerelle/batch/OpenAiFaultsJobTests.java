@@ -1,0 +1,20 @@
+package org.passerelle.batch;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.testing.FakeLlmServer.Api;
+import org.passerelle.testing.FakeProviderExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link ProviderFaultsJobTests} over OpenAI's chat completions, failing as that provider fails. */
+class OpenAiFaultsJobTests extends ProviderFaultsJobTests {
+
+	@RegisterExtension
+	static final FakeProviderExtension provider = provider(Api.OPENAI);
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		provider.register(registry);
+	}
+
+}
