@@ -2,6 +2,8 @@ package org.passerelle.cli;
 
 import org.passerelle.PasserelleApplication;
 import org.passerelle.config.InvalidConfigurationException;
+import org.passerelle.history.FolderInUseException;
+import org.passerelle.history.HistorySetupException;
 import org.passerelle.quality.glossary.InvalidGlossaryException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -13,10 +15,23 @@ final class PasserelleContext {
 	private PasserelleContext() {
 	}
 
+	/** For a command that runs the job: it holds the work directory. */
 	static ConfigurableApplicationContext start() {
+		return start(false);
+	}
+
+	/**
+	 * For a command that only reads the history: on a database server, which every host may read at any
+	 * time, it leaves the work directory to whatever run is using it.
+	 */
+	static ConfigurableApplicationContext startReadOnly() {
+		return start(true);
+	}
+
+	private static ConfigurableApplicationContext start(boolean readOnly) {
 		try {
 			// no Spring shutdown hook: on SIGTERM the running job must commit its chunk before the database closes
-			return new SpringApplicationBuilder(PasserelleApplication.class).listeners(new WorkDirectoryLock())
+			return new SpringApplicationBuilder(PasserelleApplication.class).listeners(new WorkDirectoryLock(readOnly))
 				.registerShutdownHook(false)
 				.run();
 		}
@@ -33,8 +48,19 @@ final class PasserelleContext {
 			if (cause instanceof InvalidConfigurationException invalid) {
 				return new CommandFailure(ExitCodes.USAGE, "configuration error: " + invalid.getMessage());
 			}
+			if (cause instanceof HistorySetupException history) {
+				return new CommandFailure(ExitCodes.USAGE, "database error: " + history.getMessage());
+			}
+			if (cause instanceof FolderInUseException busy) {
+				return new CommandFailure(ExitCodes.LOCKED, busy.getMessage());
+			}
 			if (cause instanceof InvalidGlossaryException glossary) {
 				return new CommandFailure(ExitCodes.USAGE, "glossary error: " + glossary.getMessage());
+			}
+			if (lostDatabase(cause)) {
+				return new CommandFailure(ExitCodes.JOB_FAILED, "lost the connection to the history's database ("
+						+ rootMessage(cause) + "); no article was marked failed for it: once the database is back, "
+						+ "'restart' finishes the run");
 			}
 			String message = String.valueOf(cause.getMessage());
 			if (message.contains("lock acquisition failure")) {
@@ -49,6 +75,17 @@ final class PasserelleContext {
 			}
 		}
 		return new CommandFailure(ExitCodes.JOB_FAILED, "could not start: " + rootMessage(failure));
+	}
+
+	/** A database server that went away or stopped answering: SQL states of class 08 (connection) and 57P (shutdown). */
+	private static boolean lostDatabase(Throwable cause) {
+		if (cause instanceof java.sql.SQLTransientConnectionException) {
+			return true;
+		}
+		if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+			return sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P");
+		}
+		return false;
 	}
 
 	private static String valueOf(BindException bind) {

@@ -101,6 +101,7 @@ public final class FakeProviderExtension implements BeforeEachCallback, AfterAll
 		all.put("passerelle.llm.retry.max-backoff", "50ms");
 		all.putAll(settings);
 		all.forEach((name, value) -> registry.add(name, () -> value));
+		TestDatabase.register(registry);
 	}
 
 	public FakeLlmServer fake() {
