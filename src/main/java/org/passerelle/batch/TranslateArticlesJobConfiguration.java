@@ -15,6 +15,7 @@ import org.passerelle.llm.TokenBudget;
 import org.passerelle.llm.SpendingCap;
 import org.passerelle.llm.Translation;
 import org.passerelle.llm.TranslationService;
+import org.passerelle.memory.TranslationMemory;
 import org.passerelle.output.PairedOutputWriter;
 import org.passerelle.progress.RunProgress;
 import org.passerelle.report.RunJournal;
@@ -199,11 +200,11 @@ class TranslateArticlesJobConfiguration {
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, FailedArticleRecorder failedArticleRecorder,
 			DeferredArticles deferredArticles, @Value("#{stepExecution}") StepExecution stepExecution,
-			ArticleQuality articleQuality) {
+			ArticleQuality articleQuality, TranslationMemory translationMemory, TokenBudget tokenBudget) {
 		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
 				new PairedOutputWriter(Path.of(outputDir), clock), Path.of(outputDir), jobExecutionId,
 				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force)), failedArticleRecorder,
-				articleQuality)
+				articleQuality, new MemoryFirstTranslator(translationMemory, translationService, tokenBudget))
 			.stoppingAtCap(deferredArticles, stepExecution);
 	}
 

@@ -28,6 +28,10 @@ public interface ArticleTranslator {
 
 	String NOTES_USER = "/prompts/summarize-notes.user.txt";
 
+	String CHANGES_SYSTEM = "/prompts/translate-changes.system.txt";
+
+	String CHANGES_USER = "/prompts/translate-changes.user.txt";
+
 	/** The glossary entries a request's text uses, given to the prompts as {@code {{glossary}}}. */
 	String GLOSSARY = "/prompts/glossary.txt";
 
@@ -35,7 +39,7 @@ public interface ArticleTranslator {
 	String GLOSSARY_RETRY = "/prompts/glossary-retry.txt";
 
 	List<String> PROMPT_FILES = List.of(RULES, ARTICLE_SYSTEM, ARTICLE_USER, PART_SYSTEM, PART_USER, NOTES_SYSTEM,
-			NOTES_USER, GLOSSARY, GLOSSARY_RETRY);
+			NOTES_USER, GLOSSARY, GLOSSARY_RETRY, CHANGES_SYSTEM, CHANGES_USER);
 
 	@SystemMessage(fromResource = ARTICLE_SYSTEM)
 	@UserMessage(fromResource = ARTICLE_USER)
@@ -47,6 +51,15 @@ public interface ArticleTranslator {
 	@UserMessage(fromResource = PART_USER)
 	Result<TranslatedArticle> translatePart(@V("article") String partJson, @V("paragraphCount") int paragraphCount,
 			@V("part") int part, @V("parts") int parts, @V("rules") String rules, @V("glossary") String glossary);
+
+	/**
+	 * The new paragraphs (and title) of an article whose other paragraphs the translation memory holds,
+	 * with nearby paragraphs for context; the answer's summary revises the earlier version's.
+	 */
+	@SystemMessage(fromResource = CHANGES_SYSTEM)
+	@UserMessage(fromResource = CHANGES_USER)
+	Result<TranslatedArticle> translateChanges(@V("article") String changesJson, @V("paragraphCount") int paragraphCount,
+			@V("maxSummarySentences") int maxSummarySentences, @V("rules") String rules, @V("glossary") String glossary);
 
 	@SystemMessage(fromResource = NOTES_SYSTEM)
 	@UserMessage(fromResource = NOTES_USER)
