@@ -47,10 +47,10 @@ public record ArticleChanges(List<Integer> paragraphs, boolean title, String ear
 		return context;
 	}
 
-	/** What the model sees. */
-	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	record Payload(String title, List<String> context, List<String> paragraphs, String earlierSummary,
-			List<String> removed) {
+	/** What the model sees; "paragraphs" always, even empty, the rest only when there is some. */
+	record Payload(String title, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> context,
+			List<String> paragraphs, @JsonInclude(JsonInclude.Include.NON_EMPTY) String earlierSummary,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> removed) {
 	}
 
 }

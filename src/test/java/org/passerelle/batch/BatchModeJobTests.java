@@ -69,6 +69,7 @@ class BatchModeJobTests {
 	@BeforeEach
 	void startClean() {
 		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
+		org.passerelle.testing.MemoryTables.empty(dataSource);
 		fake.reset();
 		fake.forgetRequests();
 	}

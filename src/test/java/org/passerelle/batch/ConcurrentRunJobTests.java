@@ -78,6 +78,7 @@ class ConcurrentRunJobTests {
 	@BeforeEach
 	void eightArticles() throws IOException {
 		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
+		org.passerelle.testing.MemoryTables.empty(dataSource);
 		fake.reset().forgetRequests();
 		for (int i = 1; i <= 8; i++) {
 			TestArticles.write(input.resolve("a" + i + ".txt"), title(i) + "\n\nLe conseil municipal s'est réuni " + i

@@ -79,6 +79,7 @@ class HumanTranslationsJobTests {
 		}
 		fake.answer(article -> answer(article, english, summaries));
 		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
+		org.passerelle.testing.MemoryTables.empty(dataSource);
 
 		RunSummary run = runs.run(new RunRequest(input, newsroom.resolve("output"), LocalDate.of(2026, 12, 1), false));
 

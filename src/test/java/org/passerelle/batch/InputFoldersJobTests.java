@@ -75,6 +75,7 @@ class InputFoldersJobTests {
 	@BeforeEach
 	void startClean() {
 		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
+		org.passerelle.testing.MemoryTables.empty(dataSource);
 		fake.reset();
 	}
 

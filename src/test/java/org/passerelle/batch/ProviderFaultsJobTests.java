@@ -74,6 +74,7 @@ class ProviderFaultsJobTests {
 	@BeforeEach
 	void oneArticle() throws IOException {
 		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
+		org.passerelle.testing.MemoryTables.empty(dataSource);
 		fake.reset();
 		TestArticles.write(input.resolve("greve.txt"), "Grève à la SNCF\n\nLe trafic sera perturbé jeudi.\n");
 	}

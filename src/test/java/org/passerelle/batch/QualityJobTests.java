@@ -90,6 +90,7 @@ class QualityJobTests {
 	@BeforeEach
 	void startClean() throws IOException {
 		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
+		org.passerelle.testing.MemoryTables.empty(dataSource);
 		fake.reset().forgetRequests();
 		// the default place for the glossary: beside the input folder
 		input = Files.createDirectories(newsroom.resolve("input"));

@@ -77,6 +77,7 @@ class TranslateArticlesJobTests {
 	@BeforeEach
 	void startClean() {
 		JdbcClient.create(dataSource).sql("DELETE FROM PASSERELLE_ARTICLE").update();
+		org.passerelle.testing.MemoryTables.empty(dataSource);
 		fake.answer(FakeLlmServer::translate);
 	}
 
@@ -174,7 +175,7 @@ class TranslateArticlesJobTests {
 
 		RunSummary second = runs.run(request());
 
-		assertThat(fake.chatRequests()).hasSize(afterFirst + 1);
+		assertThat(fake.chatRequests()).as("written again from the translation memory, not paid again").hasSize(afterFirst);
 		assertThat(second.written()).isEqualTo(1);
 		assertThat(output.resolve("sport.summary.md")).exists();
 	}
