@@ -37,7 +37,11 @@ class MemoryFirstTranslator {
 
 	private final TokenBudget budget;
 
-	MemoryFirstTranslator(TranslationMemory memory, TranslationService translator, TokenBudget budget) {
+	private final SentTogether sentTogether;
+
+	MemoryFirstTranslator(TranslationMemory memory, TranslationService translator, TokenBudget budget,
+			SentTogether sentTogether) {
+		this.sentTogether = sentTogether;
 		this.memory = memory;
 		this.translator = translator;
 		this.budget = budget;
@@ -88,23 +92,37 @@ class MemoryFirstTranslator {
 		}
 		Recall recall = plan.recall();
 		if (plan.changes() == null) {
+			TranslatedArticle english = new TranslatedArticle(recall.title(), recall.paragraphs(), recall.summary());
+			java.util.Optional<Translation> together = sentTogether.take(article.sha256());
+			if (together.isPresent()) {
+				// its changes went in a request shared with other articles, before this step
+				Translation sent = together.get();
+				return new Translation(article, english, translator.engine(), sent.inputTokens(), sent.outputTokens(),
+						sent.llmTime(), sent.fromBatch(), terms, QualityReport.NOT_CHECKED, sent.reuse());
+			}
 			log.info("{}: every paragraph, the title and the summary are in the translation memory", article.source().id());
-			return new Translation(article, new TranslatedArticle(recall.title(), recall.paragraphs(), recall.summary()),
-					translator.engine(), 0, 0, Duration.ZERO, false, terms, QualityReport.NOT_CHECKED, plan.reuse());
+			return new Translation(article, english, translator.engine(), 0, 0, Duration.ZERO, false, terms,
+					QualityReport.NOT_CHECKED, plan.reuse());
 		}
 		ArticleChanges changes = plan.changes();
 		log.info("{}: {} of {} paragraphs from the translation memory; sending the {} new ones{}", article.source().id(),
 				recall.found(), article.paragraphs().size(), changes.paragraphs().size(),
 				changes.title() ? " and the title" : "");
-		Translation sent = translator.translate(article, changes, terms);
+		return assembled(plan, translator.translate(article, changes, terms));
+	}
+
+	/** The memory's paragraphs (and title, and summary) with the answer to the changes in their places. */
+	Translation assembled(Plan plan, Translation sent) {
+		Recall recall = plan.recall();
+		ArticleChanges changes = plan.changes();
 		List<String> paragraphs = new ArrayList<>(recall.paragraphs());
 		for (int i = 0; i < changes.paragraphs().size(); i++) {
 			paragraphs.set(changes.paragraphs().get(i), sent.english().paragraphs().get(i));
 		}
 		String title = recall.title() != null ? recall.title() : sent.english().title();
 		String summary = recall.summary() != null ? recall.summary() : sent.english().summary();
-		return new Translation(article, new TranslatedArticle(title, paragraphs, summary), translator.engine(),
-				sent.inputTokens(), sent.outputTokens(), sent.llmTime(), sent.fromBatch(), terms,
+		return new Translation(sent.article(), new TranslatedArticle(title, paragraphs, summary), translator.engine(),
+				sent.inputTokens(), sent.outputTokens(), sent.llmTime(), sent.fromBatch(), sent.glossary(),
 				QualityReport.NOT_CHECKED, plan.reuse());
 	}
 

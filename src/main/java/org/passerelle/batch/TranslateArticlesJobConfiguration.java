@@ -19,6 +19,7 @@ import org.passerelle.memory.TranslationMemory;
 import org.passerelle.output.PairedOutputWriter;
 import org.passerelle.progress.RunProgress;
 import org.passerelle.report.RunJournal;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -45,16 +46,55 @@ class TranslateArticlesJobConfiguration {
 
 	static final String AWAIT_STEP_NAME = "awaitBatchStep";
 
+	static final String SEND_CHANGES_STEP_NAME = "sendChangesTogetherStep";
+
 	/**
 	 * In batch mode, the pending articles' requests first go to the provider as a batch, and the job waits
 	 * for its answers; the translating step then takes each article's answer from the batch, or asks live.
-	 * Outside batch mode the first two steps do nothing. A restart skips the steps that completed.
+	 * Outside batch mode the first two steps do nothing. Then the articles that changed only a little send
+	 * their changes together ({@link SendChangesTogetherTasklet}). A restart skips the steps that completed.
 	 */
 	@Bean
 	Job translateArticlesJob(JobRepository jobRepository, Step submitBatchStep, Step awaitBatchStep,
-			Step translateArticlesStep) {
+			Step sendChangesTogetherStep, Step translateArticlesStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(submitBatchStep).next(awaitBatchStep)
-			.next(translateArticlesStep).build();
+			.next(sendChangesTogetherStep).next(translateArticlesStep).build();
+	}
+
+	@Bean
+	Step sendChangesTogetherStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SendChangesTogetherTasklet sendChangesTogetherTasklet) {
+		return new StepBuilder(SEND_CHANGES_STEP_NAME, jobRepository).tasklet(sendChangesTogetherTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	SendChangesTogetherTasklet sendChangesTogetherTasklet(ArticleLoader loader, ArticleLedger ledger,
+			@Lazy TranslationService translationService, TokenBudget tokenBudget, ArticleQuality articleQuality,
+			MemoryFirstTranslator memoryFirstTranslator, SentTogether sentTogether,
+			@Value("#{jobParameters['" + RunParameters.BATCH + "']}") String batch,
+			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed,
+			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
+			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
+			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force) {
+		return new SendChangesTogetherTasklet(new RunParameters.Batching(Boolean.parseBoolean(batch), Path.of(inputDir),
+				Path.of(outputDir), Boolean.parseBoolean(force)), Boolean.parseBoolean(onlyFailed), loader, ledger,
+				articleQuality, memoryFirstTranslator, translationService, tokenBudget, sentTogether);
+	}
+
+	/** What the shared requests cost each article, from the step that sends them to the one that writes it. */
+	@Bean
+	@JobScope
+	SentTogether sentTogether() {
+		return new SentTogether();
+	}
+
+	@Bean
+	@JobScope
+	MemoryFirstTranslator memoryFirstTranslator(TranslationMemory translationMemory,
+			@Lazy TranslationService translationService, TokenBudget tokenBudget, SentTogether sentTogether) {
+		return new MemoryFirstTranslator(translationMemory, translationService, tokenBudget, sentTogether);
 	}
 
 	@Bean
@@ -200,11 +240,11 @@ class TranslateArticlesJobConfiguration {
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, FailedArticleRecorder failedArticleRecorder,
 			DeferredArticles deferredArticles, @Value("#{stepExecution}") StepExecution stepExecution,
-			ArticleQuality articleQuality, TranslationMemory translationMemory, TokenBudget tokenBudget) {
+			ArticleQuality articleQuality, MemoryFirstTranslator memoryFirstTranslator) {
 		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
 				new PairedOutputWriter(Path.of(outputDir), clock), Path.of(outputDir), jobExecutionId,
 				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force)), failedArticleRecorder,
-				articleQuality, new MemoryFirstTranslator(translationMemory, translationService, tokenBudget))
+				articleQuality, memoryFirstTranslator)
 			.stoppingAtCap(deferredArticles, stepExecution);
 	}
 

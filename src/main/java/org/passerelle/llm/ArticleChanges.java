@@ -25,6 +25,10 @@ public record ArticleChanges(List<Integer> paragraphs, boolean title, String ear
 		removed = List.copyOf(removed);
 	}
 
+	Payload payload(Article article) {
+		return new Payload(article.title(), context(article), newParagraphs(article), earlierSummary, removed);
+	}
+
 	/** The French of the paragraphs to translate. */
 	List<String> newParagraphs(Article article) {
 		return paragraphs.stream().map(article.paragraphs()::get).toList();
@@ -45,6 +49,10 @@ public record ArticleChanges(List<Integer> paragraphs, boolean title, String ear
 		List<String> context = new ArrayList<>();
 		indexes.forEach(index -> context.add(article.paragraphs().get(index)));
 		return context;
+	}
+
+	/** Several articles' changes in one request. */
+	record Together(List<Payload> articles) {
 	}
 
 	/** What the model sees; "paragraphs" always, even empty, the rest only when there is some. */

@@ -32,6 +32,10 @@ public interface ArticleTranslator {
 
 	String CHANGES_USER = "/prompts/translate-changes.user.txt";
 
+	String TOGETHER_SYSTEM = "/prompts/translate-together.system.txt";
+
+	String TOGETHER_USER = "/prompts/translate-together.user.txt";
+
 	/** The glossary entries a request's text uses, given to the prompts as {@code {{glossary}}}. */
 	String GLOSSARY = "/prompts/glossary.txt";
 
@@ -39,7 +43,7 @@ public interface ArticleTranslator {
 	String GLOSSARY_RETRY = "/prompts/glossary-retry.txt";
 
 	List<String> PROMPT_FILES = List.of(RULES, ARTICLE_SYSTEM, ARTICLE_USER, PART_SYSTEM, PART_USER, NOTES_SYSTEM,
-			NOTES_USER, GLOSSARY, GLOSSARY_RETRY, CHANGES_SYSTEM, CHANGES_USER);
+			NOTES_USER, GLOSSARY, GLOSSARY_RETRY, CHANGES_SYSTEM, CHANGES_USER, TOGETHER_SYSTEM, TOGETHER_USER);
 
 	@SystemMessage(fromResource = ARTICLE_SYSTEM)
 	@UserMessage(fromResource = ARTICLE_USER)
@@ -60,6 +64,16 @@ public interface ArticleTranslator {
 	@UserMessage(fromResource = CHANGES_USER)
 	Result<TranslatedArticle> translateChanges(@V("article") String changesJson, @V("paragraphCount") int paragraphCount,
 			@V("maxSummarySentences") int maxSummarySentences, @V("rules") String rules, @V("glossary") String glossary);
+
+	/** What changed in several articles, in one request: the prompt is paid once for all of them. */
+	@SystemMessage(fromResource = TOGETHER_SYSTEM)
+	@UserMessage(fromResource = TOGETHER_USER)
+	Result<TranslatedTogether> translateTogether(@V("articles") String articlesJson, @V("articleCount") int articleCount,
+			@V("maxSummarySentences") int maxSummarySentences, @V("rules") String rules, @V("glossary") String glossary);
+
+	/** The answers to {@link #translateTogether}: one per article, in order. */
+	record TranslatedTogether(List<TranslatedArticle> articles) {
+	}
 
 	@SystemMessage(fromResource = NOTES_SYSTEM)
 	@UserMessage(fromResource = NOTES_USER)

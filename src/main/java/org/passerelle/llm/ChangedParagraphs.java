@@ -78,6 +78,76 @@ final class ChangedParagraphs {
 		return result.content();
 	}
 
+	/**
+	 * Several articles' changes in one request. Each article's answer is checked on its own: an unusable
+	 * one (or one that misses its glossary terms) is null, and that article is left to a request of its
+	 * own. The tokens billed are shared among the articles by the size of their part of the request.
+	 */
+	List<Translation> together(List<TranslationService.Changed> articles, Translation.Engine engine)
+			throws TranslationFailedException {
+		long started = System.nanoTime();
+		ModelCalls.Tally tally = new ModelCalls.Tally();
+		GlossaryTerms terms = new GlossaryTerms(articles.stream()
+			.flatMap(one -> termsOf(one.article(), one.changes(), one.terms()).entries().stream()).distinct().toList());
+		String glossary = GlossaryPrompt.of(terms);
+		List<ArticleChanges.Payload> payloads = articles.stream().map(one -> one.changes().payload(one.article())).toList();
+		String payload = json.writeValueAsString(new ArticleChanges.Together(payloads));
+		long estimate = glossaryTokens(glossary);
+		for (TranslationService.Changed one : articles) {
+			long[] each = estimate(one.article(), one.changes(), GlossaryTerms.NONE);
+			estimate += each[0] + each[1];
+		}
+		Article first = articles.get(0).article();
+		Result<ArticleTranslator.TranslatedTogether> result = calls.call(first, estimate, tally,
+				() -> translator.translateTogether(payload, articles.size(), maxSummarySentences, rules, glossary));
+		String finish = AnswerValidator.finishProblem(result.finishReason());
+		List<TranslatedArticle> answers = result.content() == null || result.content().articles() == null ? List.of()
+				: result.content().articles();
+		if (answers.size() != articles.size() && finish == null) {
+			finish = "the answer has " + answers.size() + " articles for the request's " + articles.size();
+		}
+		long[] sizes = payloads.stream().mapToLong(one -> json.writeValueAsString(one).length()).toArray();
+		long total = java.util.Arrays.stream(sizes).sum();
+		long input = tally.input.get();
+		long output = tally.output.get();
+		java.time.Duration time = java.time.Duration.ofNanos(System.nanoTime() - started);
+		List<Translation> translations = new java.util.ArrayList<>();
+		long inputLeft = input;
+		long outputLeft = output;
+		for (int i = 0; i < articles.size(); i++) {
+			TranslationService.Changed one = articles.get(i);
+			boolean last = i == articles.size() - 1;
+			long myInput = last ? inputLeft : input * sizes[i] / total;
+			long myOutput = last ? outputLeft : output * sizes[i] / total;
+			inputLeft -= myInput;
+			outputLeft -= myOutput;
+			TranslatedArticle answer = i < answers.size() ? answers.get(i) : null;
+			boolean usable = finish == null && usable(one, answer);
+			translations.add(usable ? new Translation(one.article(), answer, engine, myInput, myOutput, time,
+					tally.fromBatch, one.terms(), org.passerelle.quality.QualityReport.NOT_CHECKED) : null);
+		}
+		if (finish != null) {
+			throw ModelCalls.refused(first, result.finishReason(), "the changes of " + articles.size() + " articles: " + finish);
+		}
+		return translations;
+	}
+
+	private boolean usable(TranslationService.Changed one, TranslatedArticle answer) {
+		if (answer == null) {
+			return false;
+		}
+		List<String> fresh = one.changes().newParagraphs(one.article());
+		String problem = org.passerelle.quality.AnswerChecks.problemWith(fresh, answer.title(), answer.paragraphs(),
+				answer.summary(), maxSummarySentences);
+		if (problem != null) {
+			org.slf4j.LoggerFactory.getLogger(ChangedParagraphs.class).info("{}: its part of a shared request is unusable ({}); "
+					+ "it will be sent alone", one.article().source().id(), problem);
+			return false;
+		}
+		return termsOf(one.article(), one.changes(), one.terms()).within(changedFrench(one.article(), one.changes()))
+			.missingFrom(TranslationService.englishText(answer)).isEmpty();
+	}
+
 	/** The entries the request's text uses: the changes, their context and the title. */
 	private static GlossaryTerms termsOf(Article article, ArticleChanges changes, GlossaryTerms terms) {
 		return terms.within(article.title() + "\n" + String.join("\n", changes.context(article)) + "\n"

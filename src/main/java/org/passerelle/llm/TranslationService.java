@@ -81,6 +81,19 @@ public class TranslationService {
 				Duration.ofNanos(System.nanoTime() - started), tally.fromBatch, terms, QualityReport.NOT_CHECKED);
 	}
 
+	/** An article whose changes are to be sent with others'. */
+	public record Changed(Article article, ArticleChanges changes, GlossaryTerms terms) {
+	}
+
+	/**
+	 * The changes of several articles in one request, so that they share the cost of the prompt: one
+	 * translation per article, in order, with its share of the tokens; null for an article whose part of
+	 * the answer is unusable (it is then sent on its own).
+	 */
+	public List<Translation> translateTogether(List<Changed> articles) throws TranslationFailedException {
+		return changed.together(articles, engine);
+	}
+
 	/** True when a provider batch already paid for this article's whole translation. */
 	public boolean paidInBatch(Article article, GlossaryTerms terms) {
 		return capture != null && answeredInBatch(article, GlossaryPrompt.of(terms));

@@ -98,15 +98,17 @@ class TranslationMemoryJobTests {
 			body.remove(1);
 			write(input.resolve(document.name() + "-reprise.txt"), REPRISE_FR + document.frenchTitle(), body);
 		}
+		long requestsBefore = fake.chatCount();
 		RunSummary second = runs.run(new RunRequest(input, newsroom.resolve("output"), LocalDate.of(2026, 12, 2), false));
+		long requests = fake.chatCount() - requestsBefore;
 		RunSummary scratch = runs.run(new RunRequest(input, newsroom.resolve("scratch"), LocalDate.of(2026, 12, 2), true));
 
 		System.out.printf("Translation memory on WMT14: night 1, 50 articles: %,d + %,d tokens; night 2, 50 updated and "
 				+ "20 republished: %,d + %,d tokens; the same 70 files from scratch: %,d + %,d tokens "
-				+ "(night 2 billed %.1f%% of the input and %.1f%% of the output)%n", first.inputTokens(),
+				+ "(night 2 billed %.1f%% of the input and %.1f%% of the output, in %d requests)%n", first.inputTokens(),
 				first.outputTokens(), second.inputTokens(), second.outputTokens(), scratch.inputTokens(),
 				scratch.outputTokens(), 100.0 * second.inputTokens() / scratch.inputTokens(),
-				100.0 * second.outputTokens() / scratch.outputTokens());
+				100.0 * second.outputTokens() / scratch.outputTokens(), requests);
 		assertThat(second.written()).isEqualTo(70);
 		assertThat(second.failed()).isZero();
 		assertThat(scratch.written()).isEqualTo(70);
@@ -118,7 +120,7 @@ class TranslationMemoryJobTests {
 		for (String name : names) {
 			Path output = newsroom.resolve("output");
 			assertThat(output.resolve(name + ".en.md")).as(name).isNotEmptyFile();
-			assertThat(output.resolve(name + ".summary.en.txt")).as(name).isNotEmptyFile();
+			assertThat(output.resolve(name + ".summary.md")).as(name).isNotEmptyFile();
 			JsonNode memory = meta(output, name);
 			JsonNode fresh = meta(newsroom.resolve("scratch"), name);
 			assertThat(memory.get("quality").get("flags")).as(name + ": the same flags as fresh")
@@ -172,6 +174,11 @@ class TranslationMemoryJobTests {
 
 	/** The human English of what the request carries; a revised summary is the earlier one. */
 	private static Map<String, Object> answer(JsonNode request, Map<String, String> english, Map<String, String> summaries) {
+		if (request.has("articles")) {
+			List<Object> answers = new ArrayList<>();
+			request.get("articles").forEach(article -> answers.add(answer(article, english, summaries)));
+			return Map.of("articles", answers);
+		}
 		String title = key(request.get("title").asString());
 		String bare = title.startsWith(REPRISE_FR) ? title.substring(REPRISE_FR.length()) : title;
 		String summary = request.has("earlierSummary") ? request.get("earlierSummary").asString()
