@@ -71,6 +71,8 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 
 	private final MemoryFirstTranslator memory;
 
+	private MemoryTally memoryTally = new MemoryTally();
+
 	// This run's translations by content hash, finished or in progress (articles of a chunk run
 	// concurrently). Bounded: identical files are usually scraped close together, and memory must not
 	// grow with the folder.
@@ -154,6 +156,12 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		return written(translation, terms);
 	}
 
+	/** Where the step counts what the translation memory gave. */
+	TranslateArticleProcessor countingReuseIn(MemoryTally tally) {
+		this.memoryTally = tally;
+		return this;
+	}
+
 	/** Where articles go that the spending cap kept from being sent, and the step to stop when that happens. */
 	TranslateArticleProcessor stoppingAtCap(DeferredArticles deferredArticles, StepExecution step) {
 		this.deferred = deferredArticles;
@@ -173,6 +181,7 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 					checked.quality().flags().size(), checked.quality().flags().get(0).shown());
 		}
 		files.write(checked, jobExecutionId);
+		memoryTally.add(checked.reuse());
 		return checked;
 	}
 

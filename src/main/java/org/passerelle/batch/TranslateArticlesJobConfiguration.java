@@ -83,6 +83,12 @@ class TranslateArticlesJobConfiguration {
 				articleQuality, memoryFirstTranslator, translationService, tokenBudget, sentTogether);
 	}
 
+	@Bean
+	@StepScope
+	MemoryTally memoryTally() {
+		return new MemoryTally();
+	}
+
 	/** What the shared requests cost each article, from the step that sends them to the one that writes it. */
 	@Bean
 	@JobScope
@@ -146,7 +152,7 @@ class TranslateArticlesJobConfiguration {
 			FailedArticleRecorder failedArticleRecorder, ProviderRetryPolicy providerRetryPolicy,
 			ProviderOutageSkipPolicy providerOutageSkipPolicy, ThreadPoolTaskExecutor articleTaskExecutor,
 			DeferredArticles deferredArticles, SpendingCap spendingCap, BatchAnswersStream batchAnswersStream,
-			ProgressListener progressListener) {
+			ProgressListener progressListener, MemoryTally memoryTally) {
 		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.effectiveChunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceFileReader)
@@ -163,6 +169,7 @@ class TranslateArticlesJobConfiguration {
 			.stream(failedArticleRecorder)
 			.listener(providerRetryPolicy)
 			.stream(new BilledTokens(spendingCap))
+			.stream(memoryTally)
 			.stream(deferredArticles)
 			.stream(batchAnswersStream)
 			.listener(batchAnswersStream)
@@ -240,12 +247,13 @@ class TranslateArticlesJobConfiguration {
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, FailedArticleRecorder failedArticleRecorder,
 			DeferredArticles deferredArticles, @Value("#{stepExecution}") StepExecution stepExecution,
-			ArticleQuality articleQuality, MemoryFirstTranslator memoryFirstTranslator) {
+			ArticleQuality articleQuality, MemoryFirstTranslator memoryFirstTranslator, MemoryTally memoryTally) {
 		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
 				new PairedOutputWriter(Path.of(outputDir), clock), Path.of(outputDir), jobExecutionId,
 				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force)), failedArticleRecorder,
 				articleQuality, memoryFirstTranslator)
-			.stoppingAtCap(deferredArticles, stepExecution);
+			.stoppingAtCap(deferredArticles, stepExecution)
+			.countingReuseIn(memoryTally);
 	}
 
 	/** The glossary of the run's input folder, read once when a step starts (and again on restart). */
