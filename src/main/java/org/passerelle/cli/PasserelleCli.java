@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "passerelle", mixinStandardHelpOptions = true, version = "Passerelle 0.1",
 		description = "Translates French news articles into English, with a summary of each, night after night.",
 		subcommands = { RunCommand.class, StatusCommand.class, FailuresCommand.class, RetryFailedCommand.class,
-				RestartCommand.class, ReviewCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class },
+				RestartCommand.class, ReviewCommand.class, EvaluateCommand.class, MemoryCommand.class,
+				CommandLine.HelpCommand.class },
 		footer = { "", "Exit codes: 0 done, 1 job failed (restartable), 2 usage or configuration error,",
 				"3 another run holds the database, 4 finished but some articles failed." })
 public class PasserelleCli implements Runnable {

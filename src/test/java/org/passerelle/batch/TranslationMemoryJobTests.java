@@ -55,6 +55,9 @@ class TranslationMemoryJobTests {
 	@Autowired
 	TranslationRuns runs;
 
+	@Autowired
+	RunEstimate estimates;
+
 	@TempDir
 	Path newsroom;
 
@@ -98,6 +101,7 @@ class TranslationMemoryJobTests {
 			body.remove(1);
 			write(input.resolve(document.name() + "-reprise.txt"), REPRISE_FR + document.frenchTitle(), body);
 		}
+		RunEstimate.Estimate dryRun = estimates.estimate(input, newsroom.resolve("output"), false);
 		long requestsBefore = fake.chatCount();
 		RunSummary second = runs.run(new RunRequest(input, newsroom.resolve("output"), LocalDate.of(2026, 12, 2), false));
 		long requests = fake.chatCount() - requestsBefore;
@@ -128,11 +132,18 @@ class TranslationMemoryJobTests {
 			assertThat(Files.readString(output.resolve(name + ".en.md"))).as(name + ": the same English as fresh")
 				.isEqualTo(Files.readString(newsroom.resolve("scratch").resolve(name + ".en.md")));
 			fromMemory += memory.get("memory").get("paragraphs").asInt();
+			assertThat(fresh.has("memory")).as("--force bypasses the memory").isFalse();
 		}
 		int paragraphs = documents.stream().mapToInt(document -> document.frenchParagraphs().size() + 1).sum()
 				+ documents.subList(0, 20).stream().mapToInt(document -> document.frenchParagraphs().size() - 1).sum();
 		System.out.printf("Night 2: %d of %d paragraphs from the translation memory%n", fromMemory, paragraphs);
 		assertThat(fromMemory).isGreaterThan(paragraphs * 9 / 10);
+		assertThat(second.paragraphsFromMemory()).isEqualTo(fromMemory);
+		assertThat(dryRun.paragraphsFromMemory()).as("the dry run counts them before sending").isEqualTo(fromMemory);
+		assertThat(dryRun.paragraphs()).isEqualTo(paragraphs);
+		System.out.printf("Dry run before night 2: %d of %d paragraphs from memory, about %,d + %,d tokens spared; the run "
+				+ "says %,d + %,d%n", dryRun.paragraphsFromMemory(), dryRun.paragraphs(), dryRun.savedInputTokens(),
+				dryRun.savedOutputTokens(), second.savedInputTokens(), second.savedOutputTokens());
 	}
 
 	private JsonNode meta(Path output, String name) throws IOException {
