@@ -16,6 +16,8 @@ import org.passerelle.config.PasserelleProperties;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.TokenBudget;
 import org.passerelle.llm.Translation;
+import org.passerelle.llm.TranslationService;
+import org.passerelle.memory.TranslationMemory;
 import org.passerelle.output.OutputPaths;
 import org.passerelle.output.PairedOutputWriter;
 import org.passerelle.quality.glossary.GlossaryTerms;
@@ -41,8 +43,12 @@ public class RunEstimate {
 
 	private final PasserelleProperties properties;
 
+	private final MemoryFirstTranslator memory;
+
 	RunEstimate(ArticleLedger ledger, ArticleLoader loader, TokenBudget budget, Translation.Engine engine,
-			PasserelleProperties properties) {
+			PasserelleProperties properties, TranslationMemory translationMemory,
+			@org.springframework.context.annotation.Lazy TranslationService translationService) {
+		this.memory = new MemoryFirstTranslator(translationMemory, translationService, budget, new SentTogether());
 		this.properties = properties;
 		this.ledger = ledger;
 		this.loader = loader;
@@ -50,10 +56,17 @@ public class RunEstimate {
 		this.engine = engine;
 	}
 
-	/** What a run over these folders would do and send. */
+	/**
+	 * What a run over these folders would do and send. {@code paragraphsFromMemory} of the {@code paragraphs}
+	 * of the articles to translate are in the translation memory, which spares the saved tokens (the
+	 * estimate of a translation from scratch, less that of what is still sent); the input and output
+	 * estimates are of what is still sent, one request per changed article (the run sends several
+	 * articles' changes together, so it pays fewer prompts).
+	 */
 	public record Estimate(long pending, long unchanged, long duplicates, long longArticles, long parts,
 			long inputTokens, long outputTokens, long unusable, List<String> unusableReasons,
-			java.util.Map<String, Integer> skipped) {
+			java.util.Map<String, Integer> skipped, long paragraphs, long paragraphsFromMemory, long savedInputTokens,
+			long savedOutputTokens) {
 	}
 
 	public Estimate estimate(Path inputDir, Path outputDir, boolean force) {
@@ -66,6 +79,10 @@ public class RunEstimate {
 		long input = 0;
 		long output = 0;
 		long unusable = 0;
+		long paragraphs = 0;
+		long fromMemory = 0;
+		long savedInput = 0;
+		long savedOutput = 0;
 		List<String> reasons = new ArrayList<>();
 		OutputNamesakes namesakes = new OutputNamesakes(new PairedOutputWriter(outputDir, java.time.Clock.systemUTC()));
 		ArticleQuality quality = ArticleQuality.forInput(properties, inputDir);
@@ -98,6 +115,18 @@ public class RunEstimate {
 				duplicates++; // identical content is translated once per run
 				continue;
 			}
+			paragraphs += article.paragraphs().size();
+			MemoryFirstTranslator.Plan remembered = memory.plan(article, terms, force);
+			if (remembered.recall() != null) {
+				Translation.Reuse reuse = remembered.reuse();
+				fromMemory += reuse.paragraphs();
+				savedInput += reuse.savedInputTokens();
+				savedOutput += reuse.savedOutputTokens();
+				parts += remembered.changes() == null ? 0 : 1;
+				input += remembered.fresh().inputTokens() - reuse.savedInputTokens();
+				output += remembered.fresh().outputTokens() - reuse.savedOutputTokens();
+				continue;
+			}
 			TokenBudget.Plan plan = budget.plan(article, terms);
 			parts += plan.parts();
 			longArticles += plan.parts() > 1 ? 1 : 0;
@@ -106,7 +135,7 @@ public class RunEstimate {
 		}
 		files.close();
 		return new Estimate(pending, unchanged, duplicates, longArticles, parts, input, output, unusable, reasons,
-				files.skipped());
+				files.skipped(), paragraphs, fromMemory, savedInput, savedOutput);
 	}
 
 }

@@ -23,11 +23,15 @@ import java.util.Map;
  * @param inputTokens input tokens billed, live and batch
  * @param batchInputTokens of those, the tokens of answers from a provider batch, billed at the batch price
  * @param errors why the execution itself failed, if it did
+ * @param paragraphsFromMemory paragraphs of the written articles that came from the translation memory
+ * @param savedInputTokens input tokens the memory spared, estimated as the dry run estimates
+ * @param savedOutputTokens output tokens it spared
  */
 public record RunSummary(long executionId, LocalDate date, LocalDateTime start, LocalDateTime end, String status,
 		String inputDir, String outputDir, long read, long written, long unchanged, long failed, long gone,
 		Map<String, Integer> skipped, long deferred, String capReached, long retries, long inputTokens, long outputTokens,
-		long batchInputTokens, long batchOutputTokens, List<Throwable> errors) {
+		long batchInputTokens, long batchOutputTokens, List<Throwable> errors, long paragraphsFromMemory,
+		long savedInputTokens, long savedOutputTokens) {
 
 	public RunSummary {
 		skipped = Map.copyOf(skipped);

@@ -69,6 +69,10 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 
 	private final ArticleQuality quality;
 
+	private final MemoryFirstTranslator memory;
+
+	private MemoryTally memoryTally = new MemoryTally();
+
 	// This run's translations by content hash, finished or in progress (articles of a chunk run
 	// concurrently). Bounded: identical files are usually scraped close together, and memory must not
 	// grow with the folder.
@@ -86,7 +90,8 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 
 	TranslateArticleProcessor(ArticleLoader loader, ArticleLedger ledger, TranslationService translator,
 			ProviderOutageSkipPolicy outages, PairedOutputWriter files, Path outputDir, long jobExecutionId,
-			RunOptions options, FailedArticleRecorder recorder, ArticleQuality quality) {
+			RunOptions options, FailedArticleRecorder recorder, ArticleQuality quality, MemoryFirstTranslator memory) {
+		this.memory = memory;
 		this.recorder = recorder;
 		this.quality = quality;
 		this.namesakes = new OutputNamesakes(files);
@@ -145,9 +150,16 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 			return null;
 		}
 		outages.providerAnswered();
-		log.info("{}: translated ({} paragraphs, {} + {} tokens, {} ms)", source.id(), article.paragraphs().size(),
+		log.info("{}: translated ({} paragraphs{}, {} + {} tokens, {} ms)", source.id(), article.paragraphs().size(),
+				translation.reuse().any() ? ", " + translation.reuse().paragraphs() + " from the translation memory" : "",
 				translation.inputTokens(), translation.outputTokens(), translation.llmTime().toMillis());
 		return written(translation, terms);
+	}
+
+	/** Where the step counts what the translation memory gave. */
+	TranslateArticleProcessor countingReuseIn(MemoryTally tally) {
+		this.memoryTally = tally;
+		return this;
 	}
 
 	/** Where articles go that the spending cap kept from being sent, and the step to stop when that happens. */
@@ -157,14 +169,19 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		return this;
 	}
 
-	/** Files go to disk as soon as the answer is in: if the process dies, what was paid for is kept. */
+	/**
+	 * The answer goes to the translation memory first (the database, not the output disk), then the files
+	 * to disk: if the disk is full or the process dies, what was paid for is kept.
+	 */
 	private Translation written(Translation translation, GlossaryTerms terms) throws IOException {
+		memory.remember(translation, terms);
 		Translation checked = quality.checked(translation, terms);
 		if (checked.quality().flagged()) {
 			log.info("{}: {} quality flag(s) for review: {}", translation.article().source().id(),
 					checked.quality().flags().size(), checked.quality().flags().get(0).shown());
 		}
 		files.write(checked, jobExecutionId);
+		memoryTally.add(checked.reuse());
 		return checked;
 	}
 
@@ -205,11 +222,11 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 				return new Translation(article, theirs.get(), translator.engine(), 0, 0, Duration.ZERO);
 			}
 			catch (ExecutionException ex) {
-				return translator.translate(article, terms);
+				return memory.translate(article, terms, options.force());
 			}
 		}
 		try {
-			Translation translation = translator.translate(article, terms);
+			Translation translation = memory.translate(article, terms, options.force());
 			mine.complete(translation.english());
 			return translation;
 		}

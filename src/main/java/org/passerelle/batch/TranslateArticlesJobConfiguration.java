@@ -15,9 +15,11 @@ import org.passerelle.llm.TokenBudget;
 import org.passerelle.llm.SpendingCap;
 import org.passerelle.llm.Translation;
 import org.passerelle.llm.TranslationService;
+import org.passerelle.memory.TranslationMemory;
 import org.passerelle.output.PairedOutputWriter;
 import org.passerelle.progress.RunProgress;
 import org.passerelle.report.RunJournal;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -44,16 +46,61 @@ class TranslateArticlesJobConfiguration {
 
 	static final String AWAIT_STEP_NAME = "awaitBatchStep";
 
+	static final String SEND_CHANGES_STEP_NAME = "sendChangesTogetherStep";
+
 	/**
 	 * In batch mode, the pending articles' requests first go to the provider as a batch, and the job waits
 	 * for its answers; the translating step then takes each article's answer from the batch, or asks live.
-	 * Outside batch mode the first two steps do nothing. A restart skips the steps that completed.
+	 * Outside batch mode the first two steps do nothing. Then the articles that changed only a little send
+	 * their changes together ({@link SendChangesTogetherTasklet}). A restart skips the steps that completed.
 	 */
 	@Bean
 	Job translateArticlesJob(JobRepository jobRepository, Step submitBatchStep, Step awaitBatchStep,
-			Step translateArticlesStep) {
+			Step sendChangesTogetherStep, Step translateArticlesStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(submitBatchStep).next(awaitBatchStep)
-			.next(translateArticlesStep).build();
+			.next(sendChangesTogetherStep).next(translateArticlesStep).build();
+	}
+
+	@Bean
+	Step sendChangesTogetherStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SendChangesTogetherTasklet sendChangesTogetherTasklet) {
+		return new StepBuilder(SEND_CHANGES_STEP_NAME, jobRepository).tasklet(sendChangesTogetherTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	SendChangesTogetherTasklet sendChangesTogetherTasklet(ArticleLoader loader, ArticleLedger ledger,
+			@Lazy TranslationService translationService, TokenBudget tokenBudget, ArticleQuality articleQuality,
+			MemoryFirstTranslator memoryFirstTranslator, SentTogether sentTogether,
+			@Value("#{jobParameters['" + RunParameters.BATCH + "']}") String batch,
+			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed,
+			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
+			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
+			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force) {
+		return new SendChangesTogetherTasklet(new RunParameters.Batching(Boolean.parseBoolean(batch), Path.of(inputDir),
+				Path.of(outputDir), Boolean.parseBoolean(force)), Boolean.parseBoolean(onlyFailed), loader, ledger,
+				articleQuality, memoryFirstTranslator, translationService, tokenBudget, sentTogether);
+	}
+
+	@Bean
+	@StepScope
+	MemoryTally memoryTally() {
+		return new MemoryTally();
+	}
+
+	/** What the shared requests cost each article, from the step that sends them to the one that writes it. */
+	@Bean
+	@JobScope
+	SentTogether sentTogether() {
+		return new SentTogether();
+	}
+
+	@Bean
+	@JobScope
+	MemoryFirstTranslator memoryFirstTranslator(TranslationMemory translationMemory,
+			@Lazy TranslationService translationService, TokenBudget tokenBudget, SentTogether sentTogether) {
+		return new MemoryFirstTranslator(translationMemory, translationService, tokenBudget, sentTogether);
 	}
 
 	@Bean
@@ -105,7 +152,7 @@ class TranslateArticlesJobConfiguration {
 			FailedArticleRecorder failedArticleRecorder, ProviderRetryPolicy providerRetryPolicy,
 			ProviderOutageSkipPolicy providerOutageSkipPolicy, ThreadPoolTaskExecutor articleTaskExecutor,
 			DeferredArticles deferredArticles, SpendingCap spendingCap, BatchAnswersStream batchAnswersStream,
-			ProgressListener progressListener) {
+			ProgressListener progressListener, MemoryTally memoryTally) {
 		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.effectiveChunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceFileReader)
@@ -122,6 +169,7 @@ class TranslateArticlesJobConfiguration {
 			.stream(failedArticleRecorder)
 			.listener(providerRetryPolicy)
 			.stream(new BilledTokens(spendingCap))
+			.stream(memoryTally)
 			.stream(deferredArticles)
 			.stream(batchAnswersStream)
 			.listener(batchAnswersStream)
@@ -199,12 +247,13 @@ class TranslateArticlesJobConfiguration {
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId, FailedArticleRecorder failedArticleRecorder,
 			DeferredArticles deferredArticles, @Value("#{stepExecution}") StepExecution stepExecution,
-			ArticleQuality articleQuality) {
+			ArticleQuality articleQuality, MemoryFirstTranslator memoryFirstTranslator, MemoryTally memoryTally) {
 		return new TranslateArticleProcessor(loader, ledger, translationService, providerOutageSkipPolicy,
 				new PairedOutputWriter(Path.of(outputDir), clock), Path.of(outputDir), jobExecutionId,
 				new TranslateArticleProcessor.RunOptions(Boolean.parseBoolean(force)), failedArticleRecorder,
-				articleQuality)
-			.stoppingAtCap(deferredArticles, stepExecution);
+				articleQuality, memoryFirstTranslator)
+			.stoppingAtCap(deferredArticles, stepExecution)
+			.countingReuseIn(memoryTally);
 	}
 
 	/** The glossary of the run's input folder, read once when a step starts (and again on restart). */

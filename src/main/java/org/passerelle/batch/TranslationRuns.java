@@ -230,7 +230,13 @@ public class TranslationRuns {
 		long batchInputTokens = 0;
 		long batchOutputTokens = 0;
 		long retries = 0;
+		long fromMemory = 0;
+		long savedInput = 0;
+		long savedOutput = 0;
 		for (StepExecution step : execution.getStepExecutions()) {
+			fromMemory += step.getExecutionContext().getLong(MemoryTally.PARAGRAPHS, 0L);
+			savedInput += step.getExecutionContext().getLong(MemoryTally.SAVED_INPUT, 0L);
+			savedOutput += step.getExecutionContext().getLong(MemoryTally.SAVED_OUTPUT, 0L);
 			retries += step.getExecutionContext().getLong(ProviderRetryPolicy.RETRIES, 0L);
 			read += step.getReadCount();
 			written += step.getWriteCount();
@@ -259,7 +265,7 @@ public class TranslationRuns {
 				execution.getJobParameters().getString(RunParameters.INPUT_DIR),
 				execution.getJobParameters().getString(RunParameters.OUTPUT_DIR), read, written, unchanged, failed, gone,
 				skipped, deferred, capReached, retries, inputTokens, outputTokens, batchInputTokens, batchOutputTokens,
-				execution.getAllFailureExceptions());
+				execution.getAllFailureExceptions(), fromMemory, savedInput, savedOutput);
 	}
 
 }

@@ -127,10 +127,13 @@ final class JobLaunch {
 		String batch = summary.batchInputTokens() + summary.batchOutputTokens() == 0 ? ""
 				: String.format(" (%d + %d by batch, at %.0f%% of the price)", summary.batchInputTokens(),
 						summary.batchOutputTokens(), batchShare * 100);
-		return String.format("Run %d (%s): %s. %d read, %d translated, %d unchanged, %d failed%s, %d retries; %d + %d tokens%s%s; %.1f s.%s",
+		String memory = summary.paragraphsFromMemory() == 0 ? ""
+				: String.format("; %d paragraphs from the translation memory, about %d + %d tokens spared",
+						summary.paragraphsFromMemory(), summary.savedInputTokens(), summary.savedOutputTokens());
+		return String.format("Run %d (%s): %s. %d read, %d translated, %d unchanged, %d failed%s, %d retries; %d + %d tokens%s%s%s; %.1f s.%s",
 				summary.executionId(), summary.date(), summary.status(), summary.read(), summary.written(),
 				summary.unchanged(), summary.failed(), summary.gone() > 0 ? ", " + summary.gone() + " gone" : "",
-				summary.retries(), summary.inputTokens(), summary.outputTokens(), batch, cost,
+				summary.retries(), summary.inputTokens(), summary.outputTokens(), batch, cost, memory,
 				summary.duration().toMillis() / 1000.0,
 				InputFiles.describeSkipped(summary.skipped()).map(skipped -> " " + skipped + ".").orElse(""));
 	}

@@ -89,6 +89,11 @@ class RunCommand implements Callable<Integer> {
 						count(estimate.parts() + estimate.longArticles(), "request"), count(estimate.longArticles(), "article"),
 						estimate.longArticles() == 1 ? "goes" : "go", estimate.parts() - (distinct - estimate.longArticles()));
 			}
+			if (estimate.paragraphsFromMemory() > 0) {
+				out.printf("From the translation memory: %,d of %,d paragraphs, sparing about %,d input + %,d output tokens.%n",
+						estimate.paragraphsFromMemory(), estimate.paragraphs(), estimate.savedInputTokens(),
+						estimate.savedOutputTokens());
+			}
 			out.printf("Estimated tokens: %,d input + %,d output (counted on the high side for a %,d-token context).%n",
 					estimate.inputTokens(), estimate.outputTokens(), properties.llm().contextTokens());
 			PasserelleProperties.Prices prices = properties.llm().prices();

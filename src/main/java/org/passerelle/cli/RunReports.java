@@ -92,7 +92,10 @@ final class RunReports {
 				InputFiles.describeSkipped(run.skipped()).orElse(null), run.retries(), run.inputTokens(),
 				run.outputTokens(),
 				run.cost(prices, properties.llm().batch().discount()).stream().boxed().findFirst().orElse(null),
-				rerunCommand(properties.workDir(), run.inputDir(), run.outputDir()), run.deferred(), run.capReached());
+				rerunCommand(properties.workDir(), run.inputDir(), run.outputDir()), run.deferred(), run.capReached(),
+				run.paragraphsFromMemory() == 0 ? null
+						: String.format(java.util.Locale.ROOT, "%,d paragraphs reused, about %,d in + %,d out tokens spared",
+								run.paragraphsFromMemory(), run.savedInputTokens(), run.savedOutputTokens()));
 	}
 
 	/**

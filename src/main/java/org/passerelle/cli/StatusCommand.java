@@ -113,6 +113,9 @@ class StatusCommand implements Callable<Integer> {
 					run.translated(), run.unchanged(), run.failed(), run.inputTokens(), run.outputTokens(), cost(run.cost()),
 					InputFiles.describeSkipped(run.skipped()).orElse("-"));
 		}
+		status.runs().stream().filter(run -> run.paragraphsFromMemory() > 0).findFirst()
+			.ifPresent(run -> out.printf("Run %d: %,d paragraphs from the translation memory, about %,d + %,d tokens spared.%n",
+					run.executionId(), run.paragraphsFromMemory(), run.savedInputTokens(), run.savedOutputTokens()));
 		if (running != null) {
 			out.println();
 			out.println("In progress" + (running.executionId() == null ? " (starting)" : ", run " + running.executionId())

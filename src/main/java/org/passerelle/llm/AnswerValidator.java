@@ -34,7 +34,7 @@ final class AnswerValidator {
 		return AnswerChecks.summaryProblem(summary, maxSentences);
 	}
 
-	private static String finishProblem(FinishReason finishReason) {
+	static String finishProblem(FinishReason finishReason) {
 		if (finishReason == FinishReason.LENGTH) {
 			return "the answer was cut off by the model's output limit";
 		}

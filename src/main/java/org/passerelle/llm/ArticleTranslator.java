@@ -28,6 +28,14 @@ public interface ArticleTranslator {
 
 	String NOTES_USER = "/prompts/summarize-notes.user.txt";
 
+	String CHANGES_SYSTEM = "/prompts/translate-changes.system.txt";
+
+	String CHANGES_USER = "/prompts/translate-changes.user.txt";
+
+	String TOGETHER_SYSTEM = "/prompts/translate-together.system.txt";
+
+	String TOGETHER_USER = "/prompts/translate-together.user.txt";
+
 	/** The glossary entries a request's text uses, given to the prompts as {@code {{glossary}}}. */
 	String GLOSSARY = "/prompts/glossary.txt";
 
@@ -35,7 +43,7 @@ public interface ArticleTranslator {
 	String GLOSSARY_RETRY = "/prompts/glossary-retry.txt";
 
 	List<String> PROMPT_FILES = List.of(RULES, ARTICLE_SYSTEM, ARTICLE_USER, PART_SYSTEM, PART_USER, NOTES_SYSTEM,
-			NOTES_USER, GLOSSARY, GLOSSARY_RETRY);
+			NOTES_USER, GLOSSARY, GLOSSARY_RETRY, CHANGES_SYSTEM, CHANGES_USER, TOGETHER_SYSTEM, TOGETHER_USER);
 
 	@SystemMessage(fromResource = ARTICLE_SYSTEM)
 	@UserMessage(fromResource = ARTICLE_USER)
@@ -47,6 +55,25 @@ public interface ArticleTranslator {
 	@UserMessage(fromResource = PART_USER)
 	Result<TranslatedArticle> translatePart(@V("article") String partJson, @V("paragraphCount") int paragraphCount,
 			@V("part") int part, @V("parts") int parts, @V("rules") String rules, @V("glossary") String glossary);
+
+	/**
+	 * The new paragraphs (and title) of an article whose other paragraphs the translation memory holds,
+	 * with nearby paragraphs for context; the answer's summary revises the earlier version's.
+	 */
+	@SystemMessage(fromResource = CHANGES_SYSTEM)
+	@UserMessage(fromResource = CHANGES_USER)
+	Result<TranslatedArticle> translateChanges(@V("article") String changesJson, @V("paragraphCount") int paragraphCount,
+			@V("maxSummarySentences") int maxSummarySentences, @V("rules") String rules, @V("glossary") String glossary);
+
+	/** What changed in several articles, in one request: the prompt is paid once for all of them. */
+	@SystemMessage(fromResource = TOGETHER_SYSTEM)
+	@UserMessage(fromResource = TOGETHER_USER)
+	Result<TranslatedTogether> translateTogether(@V("articles") String articlesJson, @V("articleCount") int articleCount,
+			@V("maxSummarySentences") int maxSummarySentences, @V("rules") String rules, @V("glossary") String glossary);
+
+	/** The answers to {@link #translateTogether}: one per article, in order. */
+	record TranslatedTogether(List<TranslatedArticle> articles) {
+	}
 
 	@SystemMessage(fromResource = NOTES_SYSTEM)
 	@UserMessage(fromResource = NOTES_USER)

@@ -53,6 +53,50 @@ public class TranslationService {
 		this.calls = new ModelCalls(limits, engine.model(), secret);
 		this.inParts = new ArticleInParts(translator, calls, budget, splitter, partExecutor, maxSummarySentences,
 				partAnswers, engine);
+		this.changed = new ChangedParagraphs(translator, calls, budget, maxSummarySentences);
+	}
+
+	private final ChangedParagraphs changed;
+
+	/** True when what changed in the article, with its context, fits one request. */
+	public boolean fitsOneRequest(Article article, ArticleChanges changes, GlossaryTerms terms) {
+		return changed.fit(article, changes, terms);
+	}
+
+	/** The input and output tokens sending these changes should cost, as the dry run estimates. */
+	public long[] estimate(Article article, ArticleChanges changes, GlossaryTerms terms) {
+		return changed.estimate(article, changes, terms);
+	}
+
+	/**
+	 * Translates only what changed in an article: the answer holds the English of the new paragraphs (in
+	 * the order of {@link ArticleChanges#paragraphs()}), a title and the revised summary.
+	 */
+	public Translation translate(Article article, ArticleChanges changes, GlossaryTerms terms)
+			throws TranslationFailedException {
+		long started = System.nanoTime();
+		ModelCalls.Tally tally = new ModelCalls.Tally();
+		TranslatedArticle english = changed.translate(article, changes, terms, tally);
+		return new Translation(article, english, engine, tally.input.get(), tally.output.get(),
+				Duration.ofNanos(System.nanoTime() - started), tally.fromBatch, terms, QualityReport.NOT_CHECKED);
+	}
+
+	/** An article whose changes are to be sent with others'. */
+	public record Changed(Article article, ArticleChanges changes, GlossaryTerms terms) {
+	}
+
+	/**
+	 * The changes of several articles in one request, so that they share the cost of the prompt: one
+	 * translation per article, in order, with its share of the tokens; null for an article whose part of
+	 * the answer is unusable (it is then sent on its own).
+	 */
+	public List<Translation> translateTogether(List<Changed> articles) throws TranslationFailedException {
+		return changed.together(articles, engine);
+	}
+
+	/** True when a provider batch already paid for this article's whole translation. */
+	public boolean paidInBatch(Article article, GlossaryTerms terms) {
+		return capture != null && answeredInBatch(article, GlossaryPrompt.of(terms));
 	}
 
 	private ArticleTranslator capture;

@@ -54,7 +54,12 @@ public class PairedOutputWriter {
 				folder.relativize(paths.translation()).toString(), folder.relativize(paths.summary()).toString(),
 				translation.article().source().root().toString(), details.url(), details.published(), details.author(),
 				details.source(), translation.fromBatch() ? "batch" : null, translation.glossary().fingerprint(),
-				translation.quality());
+				translation.quality(), memory(translation.reuse()));
+	}
+
+	private static ArticleMetadata.Memory memory(Translation.Reuse reuse) {
+		return reuse.any() ? new ArticleMetadata.Memory(reuse.paragraphs(), reuse.ofParagraphs(), reuse.savedInputTokens(),
+				reuse.savedOutputTokens()) : null;
 	}
 
 	static String markdown(TranslatedArticle english) {

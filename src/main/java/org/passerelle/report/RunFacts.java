@@ -17,12 +17,23 @@ import java.util.Map;
  * @param rerunCommand the exact command that sends this run's failed articles again
  * @param deferred articles left for later because the run reached its spending cap
  * @param capReached the spending cap it stopped at, in words, or null
+ * @param memoryText what the translation memory gave, in words, or null when it gave nothing
  */
 public record RunFacts(long executionId, LocalDate date, LocalDateTime start, LocalDateTime end, String status,
 		String command, String inputDir, String outputDir, String provider, String model, String promptVersion,
 		long read, long translated, long unchanged, long failed, long gone, Map<String, Integer> skipped,
 		String skippedText, long retries, long inputTokens, long outputTokens, Double cost, String rerunCommand,
-		long deferred, String capReached) {
+		long deferred, String capReached, String memoryText) {
+
+	public RunFacts(long executionId, LocalDate date, LocalDateTime start, LocalDateTime end, String status,
+			String command, String inputDir, String outputDir, String provider, String model, String promptVersion,
+			long read, long translated, long unchanged, long failed, long gone, Map<String, Integer> skipped,
+			String skippedText, long retries, long inputTokens, long outputTokens, Double cost, String rerunCommand,
+			long deferred, String capReached) {
+		this(executionId, date, start, end, status, command, inputDir, outputDir, provider, model, promptVersion, read,
+				translated, unchanged, failed, gone, skipped, skippedText, retries, inputTokens, outputTokens, cost,
+				rerunCommand, deferred, capReached, null);
+	}
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 

@@ -351,6 +351,12 @@ public final class FakeLlmServer implements AutoCloseable {
 		if (article.has("notes")) {
 			return Map.of("summary", "This short summary tells the whole story in English.");
 		}
+		if (article.has("articles")) {
+			// several articles' new paragraphs in one request (the translation memory's): each answered alike
+			List<Object> answers = new ArrayList<>();
+			article.get("articles").forEach(one -> answers.add(translate(one)));
+			return Map.of("articles", answers);
+		}
 		List<String> paragraphs = new ArrayList<>();
 		int index = 0;
 		for (JsonNode paragraph : article.get("paragraphs")) {

@@ -130,6 +130,7 @@ public final class FakeProviderExtension implements BeforeEachCallback, AfterAll
 					() -> executor.getActiveCount() == 0 && executor.getThreadPoolExecutor().getQueue().isEmpty());
 		}
 		JdbcClient.create(spring.getBean(DataSource.class)).sql("DELETE FROM PASSERELLE_ARTICLE").update();
+		MemoryTables.empty(spring.getBean(DataSource.class));
 		fake.reset().forgetRequests();
 	}
 
