@@ -133,6 +133,11 @@ public class ProviderLimits {
 		pausedUntilNanos.accumulateAndGet(until, Math::max);
 	}
 
+	/** True while a 429's pause holds back new calls. */
+	public boolean isPaused() {
+		return pausedUntilNanos.get() - clock.currentTimeNanos() > 0;
+	}
+
 	private void waitOutPause() throws InterruptedException {
 		long wait;
 		// differences, not comparisons, of nano times: they may be negative numbers

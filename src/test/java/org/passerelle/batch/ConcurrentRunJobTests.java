@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
+import org.passerelle.llm.ProviderLimits;
 import org.passerelle.testing.Await;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.FakeProviderExtension;
@@ -65,6 +66,9 @@ class ConcurrentRunJobTests {
 	@Autowired
 	ThreadPoolTaskExecutor articleTaskExecutor;
 
+	@Autowired
+	ProviderLimits providerLimits;
+
 	@TempDir
 	Path input;
 
@@ -96,21 +100,22 @@ class ConcurrentRunJobTests {
 
 	@Test
 	void aRateLimitWhileSeveralCallsAreInFlightHoldsBackEveryNextCallNotJustTheRefusedOne() throws Exception {
-		// three calls held; the first to be let go gets a 429 asking for a second: the fourth article, which
-		// was waiting for a free slot, and the refused call's retry must both wait it out
+		// three calls held; the first to be let go gets a 429 asking for a second; once the job has taken
+		// note, the other two are answered, and their workers go on to the next articles: those calls,
+		// like the refused call's retry, must wait out the pause
 		fake.hold();
 		CompletableFuture<RunSummary> run = runInBackground(request());
 		fake.awaitHeld(3);
 		long refusedAt = System.nanoTime();
 		fake.thenReply(FakeLlmServer.Reply.tooManyRequests("retry-after", "1")).releaseOne();
-		fake.awaitHeld(3);
-
-		List<FakeLlmServer.Recorded> calls = fake.chatRequests();
-		assertThat(calls).hasSize(4);
-		assertThat(Duration.ofNanos(calls.get(3).receivedNanos() - refusedAt))
-			.as("the next call, whichever it is, waited out the pause").isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+		Await.until("the job to note the provider's pause", providerLimits::isPaused);
 		fake.release();
 		RunSummary finished = run.get(Await.LIMIT.toSeconds(), TimeUnit.SECONDS);
+
+		List<FakeLlmServer.Recorded> calls = fake.chatRequests();
+		assertThat(calls).hasSize(8 + 1);
+		assertThat(calls.subList(3, calls.size())).as("every call after the three in flight, the retry and the next articles")
+			.allSatisfy(call -> assertThat(Duration.ofNanos(call.receivedNanos() - refusedAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
 		assertThat(finished.written()).isEqualTo(8);
 		assertThat(finished.failed()).isZero();
 		assertThat(finished.retries()).isEqualTo(1);
