@@ -48,6 +48,17 @@ class ArticleLoaderTests {
 	}
 
 	@Test
+	void aPageWithNoArticleIsRefusedWithWhatThePageIs() throws IOException {
+		Path file = Files.writeString(input.resolve("connexion.html"), """
+				<html><head><title>Connexion - Le Courrier</title></head><body><h1>Connectez-vous pour lire la suite</h1>
+				<form><input type="email" name="email"><input type="password" name="password"><button>Se connecter</button></form>
+				</body></html>""");
+
+		assertThatThrownBy(() -> loader.load(SourceFile.of(input, file))).isInstanceOf(UnusableArticleException.class)
+			.hasMessageStartingWith("no article found in the page: a login or subscription wall");
+	}
+
+	@Test
 	void invalidUtf8IsRefusedRatherThanGarbled() throws IOException {
 		Path file = Files.write(input.resolve("latin1.txt"), "Été\n\nDéjà là.".getBytes(StandardCharsets.ISO_8859_1));
 

@@ -33,7 +33,7 @@ final class NoArticle {
 				prose += block.plainChars();
 			}
 		}
-		return prose == 0 ? "no sentence of text, only a title (an image, video or script-only page?)"
+		return prose == 0 ? "no sentence of text (an image, a video or a page its scripts would fill?)"
 				: "only " + prose + " characters of sentence text, too little for an article";
 	}
 

@@ -1,8 +1,10 @@
 package org.passerelle.article.html;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,18 +23,21 @@ import org.jsoup.nodes.Element;
  */
 final class PageCleaner {
 
-	private static final String NEVER_TEXT = "script, style, template, iframe, object, embed, svg, canvas, "
-			+ "button, input, select, textarea, dialog, figcaption, [hidden], [aria-hidden=true], "
-			// inline styles that hide a block, and microdata that repeats the publisher's or author's card
-			+ "[style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden], [itemprop=publisher], [itemprop=keywords]";
+	private static final Set<String> NEVER_TEXT = Set.of("script", "style", "template", "iframe", "object", "embed",
+			"svg", "canvas", "button", "input", "select", "textarea", "dialog", "figcaption");
+
+	// microdata that repeats the publisher's card or the keywords
+	private static final Set<String> NEVER_TEXT_ITEMPROP = Set.of("publisher", "keywords");
 
 	private static final String STRUCTURAL = "nav, aside, footer, header, figure, form, menu";
 
-	private static final Pattern BOILERPLATE_NAME = Pattern.compile("cookie|consent|gdpr|rgpd|didomi|popup|modal"
-			+ "|share|sharing|partage|social|related|recommend|lire-aussi|read-also|readmore|read-more|more-stories"
-			+ "|comment|newsletter|infolettre|subscribe|subscription|abonnement|paywall|promo|sidebar|widget|menu"
-			+ "|breadcrumb|outbrain|taboola|byline|author|signature|tweet|instagram|tiktok|embed|caption|credit"
-			+ "|disclaimer|copyright|toolbar|pagination|masthead|tags?-list|keywords|trending|most-popular|popular");
+	// parts of class or id names, matched anywhere in them: "c-share-bar", "relatedArticles"
+	private static final String[] BOILERPLATE_NAME = { "cookie", "consent", "gdpr", "rgpd", "didomi", "popup",
+			"modal", "share", "sharing", "partage", "social", "related", "recommend", "lire-aussi", "read-also", "readmore",
+			"read-more", "more-stories", "comment", "newsletter", "infolettre", "subscribe", "subscription", "abonnement",
+			"paywall", "promo", "sidebar", "widget", "menu", "breadcrumb", "outbrain", "taboola", "byline", "author",
+			"signature", "tweet", "instagram", "tiktok", "embed", "caption", "credit", "disclaimer", "copyright", "toolbar",
+			"pagination", "masthead", "tags-list", "tag-list", "keywords", "trending", "most-popular", "popular" };
 
 	// short words only count whole: "ad-slot" and "pub" are ads, "header" and "publication" are not
 	private static final Pattern AD_NAME = Pattern
@@ -56,7 +61,14 @@ final class PageCleaner {
 
 	/** Drops scripts, styles and hidden blocks only: what no reading of the page keeps. */
 	static void removeNeverText(Document page) {
-		page.body().select(NEVER_TEXT).forEach(PageCleaner::remove);
+		List<Element> never = new ArrayList<>();
+		for (Element element : page.body().getAllElements()) {
+			if (NEVER_TEXT.contains(element.normalName()) || isHidden(element)
+					|| (element.hasAttr("itemprop") && NEVER_TEXT_ITEMPROP.contains(element.attr("itemprop")))) {
+				never.add(element);
+			}
+		}
+		never.forEach(PageCleaner::remove);
 		// a <noscript> is a fallback for a script: its "enable JavaScript" line goes, a whole body in it stays
 		for (Element noscript : page.body().select("noscript")) {
 			if (HtmlText.of(noscript).length() < NOSCRIPT_BODY_CHARS) {
@@ -87,13 +99,34 @@ final class PageCleaner {
 		}
 	}
 
+	/** Hidden by attribute or by inline style: what a reader never sees. */
+	private static boolean isHidden(Element element) {
+		if (element.hasAttr("hidden") || element.attr("aria-hidden").equals("true")) {
+			return true;
+		}
+		if (!element.hasAttr("style")) {
+			return false;
+		}
+		String style = element.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
+		return style.contains("display:none") || style.contains("visibility:hidden");
+	}
+
 	static boolean isBoilerplateByName(Element element) {
 		if (!element.hasAttr("class") && !element.hasAttr("id") && !element.hasAttr("role")) {
 			return false;
 		}
 		String names = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT);
-		return BOILERPLATE_NAME.matcher(names).find() || AD_NAME.matcher(names).find() || LABEL_NAME.matcher(names).find()
+		return containsAny(names, BOILERPLATE_NAME) || AD_NAME.matcher(names).find() || LABEL_NAME.matcher(names).find()
 				|| BOILERPLATE_ROLE.matcher(element.attr("role").toLowerCase(Locale.ROOT)).matches();
+	}
+
+	private static boolean containsAny(String names, String[] parts) {
+		for (String part : parts) {
+			if (names.contains(part)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Characters of sentence text under each element. */

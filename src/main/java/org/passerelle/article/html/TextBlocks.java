@@ -76,9 +76,9 @@ final class TextBlocks {
 
 	/** Whether an element holds another block (a {@code <div>}, a paragraph, a list...), so is not one block itself. */
 	private static boolean holdsBlocks(Element element) {
-		for (Element descendant : element.getAllElements()) {
-			if (descendant != element && !INLINE.contains(descendant.normalName())
-					&& !descendant.normalName().equals("br")) {
+		for (Element child : element.children()) {
+			String name = child.normalName();
+			if ((!INLINE.contains(name) && !name.equals("br")) || holdsBlocks(child)) {
 				return true;
 			}
 		}
