@@ -32,6 +32,17 @@ class HumanTranslationsTests {
 	}
 
 	@Test
+	void humanTranslationsRaiseAFlagOnOneDocumentAtMostTheOneWhoseFrenchIsWrong() {
+		HumanTranslationsBenchmark.Result asSegments = HumanTranslationsBenchmark.measure(documents);
+		HumanTranslationsBenchmark.Result inParagraphs = HumanTranslationsBenchmark
+			.measure(documents.stream().map(document -> document.inParagraphsOf(3)).toList());
+
+		// the French of 3093-cbsnews says 1996 for the original's 1966: a real error, rightly flagged
+		assertThat(asSegments.flags()).containsExactly("3093-cbsnews: numbers, paragraph 30: not in the English: 1996");
+		assertThat(inParagraphs.flags()).containsExactly("3093-cbsnews: numbers, paragraph 10: not in the English: 1996");
+	}
+
+	@Test
 	void humanTranslationsRaiseFlagsOnFewerThanFivePercentOfDocuments() {
 		HumanTranslationsBenchmark.Result asSegments = HumanTranslationsBenchmark.measure(documents);
 		HumanTranslationsBenchmark.Result inParagraphs = HumanTranslationsBenchmark
@@ -47,6 +58,8 @@ class HumanTranslationsTests {
 			.toList();
 
 		assertThat(HumanTranslationsBenchmark.caught("dropped sentence", inParagraphs)).isGreaterThan(0.9);
+		assertThat(HumanTranslationsBenchmark.caught("added sentence", documents)).isGreaterThan(0.85);
+		assertThat(HumanTranslationsBenchmark.caught("added sentence", inParagraphs)).isGreaterThan(0.55);
 		assertThat(HumanTranslationsBenchmark.caught("left in French", documents)).isGreaterThan(0.95);
 		assertThat(HumanTranslationsBenchmark.caught("person left out", documents)).isGreaterThan(0.9);
 		assertThat(HumanTranslationsBenchmark.caught("number changed", documents)).isGreaterThan(0.9);
