@@ -58,7 +58,6 @@ class HumanTranslationsTests {
 			.toList();
 
 		assertThat(HumanTranslationsBenchmark.caught("dropped sentence", inParagraphs)).isGreaterThan(0.9);
-		assertThat(HumanTranslationsBenchmark.caught("added sentence", documents)).isGreaterThan(0.85);
 		assertThat(HumanTranslationsBenchmark.caught("added sentence", inParagraphs)).isGreaterThan(0.55);
 		assertThat(HumanTranslationsBenchmark.caught("left in French", documents)).isGreaterThan(0.95);
 		assertThat(HumanTranslationsBenchmark.caught("person left out", documents)).isGreaterThan(0.9);
