@@ -94,7 +94,7 @@ public final class Names {
 		for (int i = 0; i <= words.size(); i++) {
 			Word word = i < words.size() ? words.get(i) : null;
 			boolean joined = word != null && !run.isEmpty()
-					&& text.substring(run.get(run.size() - 1).end(), word.start()).matches("[\\s\\u00A0]");
+					&& text.substring(run.get(run.size() - 1).end(), word.start()).matches("[ \\t\\u00A0\\u202F]");
 			boolean continues = word != null && (word.capital() || PARTICLES.contains(word.text())) && (run.isEmpty() || joined);
 			if (continues) {
 				if (run.isEmpty()) {
@@ -304,6 +304,9 @@ public final class Names {
 	private static boolean opensSentence(String text, int start) {
 		int before = start - 1;
 		while (before >= 0 && (Character.isWhitespace(text.charAt(before)) || Character.isSpaceChar(text.charAt(before)))) {
+			if (text.charAt(before) == '\n' || text.charAt(before) == '\r') {
+				return true; // a paragraph, or the headline above it, ends at a line break
+			}
 			before--;
 		}
 		if (before < 0) {
