@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Numbers English news writes in words: "three children", "twenty-five", "two hundred and five", "a
- * dozen", "three million", "the fourth", and "noon" or "midnight" for times.
+ * dozen", "three million", "the fourth", "the nineties", "doubled", shares ("half", "a quarter", "two
+ * thirds", written {@code F1/2}...), and "noon" or "midnight" for times.
  */
 final class EnglishNumberWords {
 
@@ -49,8 +50,11 @@ final class EnglishNumberWords {
 		Matcher matcher = WORD.matcher(text);
 		Run run = null;
 		int lastEnd = -1;
+		String last = null;
 		while (matcher.find()) {
+			String previous = last;
 			String word = matcher.group().toLowerCase(Locale.ROOT);
+			last = word;
 			String between = lastEnd < 0 ? " " : text.substring(lastEnd, matcher.start());
 			lastEnd = matcher.end();
 			switch (word) {
@@ -60,6 +64,30 @@ final class EnglishNumberWords {
 					int decade = UNITS.get(word.substring(0, word.length() - 3) + "y");
 					values.add(Integer.toString(decade));
 					values.add(Integer.toString(1900 + decade));
+				}
+				case "double", "doubled", "doubles", "doubling", "twofold" -> values.add("2");
+				case "triple", "tripled", "triples", "tripling", "threefold" -> values.add("3");
+				case "quadrupled", "fourfold" -> values.add("4");
+				case "half", "halved", "halve" -> values.add("F1/2");
+				case "quarter", "quarters", "third", "thirds", "fifth", "fifths", "tenth", "tenths" -> {
+					// "a quarter", "three-quarters", "two thirds": a share when a count goes before it
+					String count = previous == null ? "" : previous;
+					String base = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+					int denominator = switch (base) {
+						case "quarter" -> 4;
+						case "third" -> 3;
+						case "fifth" -> 5;
+						default -> 10;
+					};
+					Integer numerator = switch (count) {
+						case "a", "one" -> 1;
+						case "two" -> 2;
+						case "three" -> 3;
+						default -> null;
+					};
+					if (numerator != null && numerator < denominator && (numerator == 1) != word.endsWith("s")) {
+						values.add("F" + numerator + "/" + denominator);
+					}
 				}
 				case "midnight" -> {
 					values.add(Numbers.time(0, 0));

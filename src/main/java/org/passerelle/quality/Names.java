@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * otherwise. Places and organisations take their usual English form (Alep, Aleppo; OSDH, SOHR), so they
  * are the glossary's business; people's names are not translated. A name is taken to be a person's
  * when it is part of a run of capitalised words ("Jean-Luc Mélenchon", "Marine Le Pen", "Oussama ben
- * Laden"), or appears alone after such a run introduced it. It is there when the English has it, with
+ * Laden"), or appears alone after such a run introduced it; not when the run follows a word of place
+ * ("en Asie du Sud-Est", "au Burkina Faso", "près de La Rochelle"). It is there when the English has it, with
  * or without accents, or has its usual English form ({@code quality/french-names.tsv}: Poutine, Putin).
  */
 public final class Names {
@@ -42,7 +43,7 @@ public final class Names {
 			"Avec", "Selon", "St", "Ste", "Saint", "Sainte", "Premier", "Première", "Ministre", "Mère", "Père", "Hôtel", "Ville", "Association", "Comité", "Conseil",
 			"Chambre", "Cour", "Tribunal", "Banque", "Trésor", "Ministère", "Assemblée", "Sénat", "Parti", "Union",
 			"Front", "Mouvement", "Rassemblement", "Fédération", "Institut", "Université", "Collège", "Lycée", "École",
-			"Académie", "Musée", "Église", "Cathédrale", "Palais", "Place", "Rue", "Avenue", "Boulevard", "Pont", "Gare",
+			"Académie", "Musée", "Église", "Cathédrale", "Palais", "Place", "Quai", "Rue", "Avenue", "Boulevard", "Pont", "Gare",
 			"Aéroport", "Port", "Mont", "Monts", "Lac", "Mer", "Océan", "Golfe", "Baie", "Côte", "Côtes", "Vallée", "Val", "Plaine", "Massif", "Forêt", "Canal", "Détroit", "Île", "Îles", "Pays", "Cap", "Province", "Région", "Comté",
 			"État", "États", "Etat", "Etats", "République", "Royaume", "Empire", "Grand", "Grande", "Petit", "Petite",
 			"Nouveau", "Nouvelle", "Nord", "Sud", "Est", "Ouest", "Centre", "National", "Nationale", "Supérieur",
@@ -57,7 +58,7 @@ public final class Names {
 	 * people as often as places ("a écrit à Marine Le Pen").
 	 */
 	private static final Set<String> PLACE_BEFORE = Set.of("en", "au", "aux", "dans", "vers", "depuis", "via",
-			"jusqu'en", "jusqu'au", "jusqu'aux", "outre", "près", "nord", "sud", "ouest", "nord-est", "nord-ouest",
+			"outre", "près", "nord", "sud", "ouest", "nord-est", "nord-ouest",
 			"sud-est", "sud-ouest", "centre", "banlieue", "région", "environs", "large", "frontière", "province", "ville",
 			"département", "commune", "capitale", "habitants", "originaire", "originaires", "côtes", "côte");
 
@@ -93,7 +94,7 @@ public final class Names {
 		for (int i = 0; i <= words.size(); i++) {
 			Word word = i < words.size() ? words.get(i) : null;
 			boolean joined = word != null && !run.isEmpty()
-					&& text.substring(run.get(run.size() - 1).end(), word.start()).matches("[\\s\\u00A0]");
+					&& text.substring(run.get(run.size() - 1).end(), word.start()).matches("[ \\t\\u00A0\\u202F]");
 			boolean continues = word != null && (word.capital() || PARTICLES.contains(word.text())) && (run.isEmpty() || joined);
 			if (continues) {
 				if (run.isEmpty()) {
@@ -303,6 +304,9 @@ public final class Names {
 	private static boolean opensSentence(String text, int start) {
 		int before = start - 1;
 		while (before >= 0 && (Character.isWhitespace(text.charAt(before)) || Character.isSpaceChar(text.charAt(before)))) {
+			if (text.charAt(before) == '\n' || text.charAt(before) == '\r') {
+				return true; // a paragraph, or the headline above it, ends at a line break
+			}
 			before--;
 		}
 		if (before < 0) {

@@ -34,6 +34,18 @@ public final class Numbers {
 	private static final Pattern FRENCH_SCALE = Pattern.compile(
 			"[\\s\\u00A0\\u202F]?(millions?|milliards?|billions?|mille|Mds?|Md|M€|M\\$|k€)(?![\\p{L}])");
 
+	private static final Pattern PERCENT = Pattern.compile("[\\s\\u00A0\\u202F]?(?:%|pour[\\s\\u00A0]?cent\\b)");
+
+	/** The shares English news writes as fractions, and how close a rounded percentage may be to them. */
+	private static final Map<String, Double> FRACTIONS = Map.of("F1/2", 50.0, "F1/3", 100 / 3.0, "F2/3", 200 / 3.0,
+			"F1/4", 25.0, "F3/4", 75.0, "F1/5", 20.0, "F1/10", 10.0);
+
+	/** English holidays that are dates: "Bastille Day" renders "le 14 juillet". */
+	private static final Map<String, List<Integer>> HOLIDAYS = Map.of("Bastille Day", List.of(14, 7), "May Day",
+			List.of(1, 5), "Armistice Day", List.of(11, 11), "VE Day", List.of(8, 5), "Christmas Day", List.of(25, 12),
+			"Christmas Eve", List.of(24, 12), "New Year's Day", List.of(1, 1), "New Year's Eve", List.of(31, 12),
+			"All Saints' Day", List.of(1, 11), "Halloween", List.of(31, 10));
+
 	/** "1er", "1re", "1ère", unless a month follows: "le 1er mai" is a date. */
 	private static final Pattern FIRST = Pattern.compile("(?:er|re|ère)(?![\\p{L}\\p{N}])(?![\\s\\u00A0\\u202F]+(?:janvier|"
 			+ "février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\\b)");
@@ -99,7 +111,8 @@ public final class Numbers {
 			return List.of();
 		}
 		Set<String> found = inEnglish(english);
-		List<Double> figures = found.stream().filter(value -> !value.startsWith("T")).map(Double::valueOf).toList();
+		List<Double> figures = found.stream().filter(value -> Character.isDigit(value.charAt(0))).map(Double::valueOf)
+			.toList();
 		Set<String> missing = new LinkedHashSet<>();
 		for (Mention mention : mentions) {
 			if (!mention.renderedIn(found, figures)) {
@@ -124,6 +137,12 @@ public final class Numbers {
 				if (minutes == 0) {
 					values.add(Long.toString(hour)); // "20 heures" may stay "20 hours"
 				}
+				else {
+					// a duration: "1h30" is "90 minutes" or "1.5 hours"
+					values.add(Integer.toString(hour * 60 + minutes));
+					values.add(write(BigDecimal.valueOf(hour * 60 + minutes).divide(BigDecimal.valueOf(60), 2,
+							java.math.RoundingMode.HALF_UP)));
+				}
 				mentions.add(new Mention(text.substring(matcher.start(), time.end()).strip(), values, List.of()));
 				from = time.end();
 				continue;
@@ -145,6 +164,9 @@ public final class Numbers {
 				Set<String> values = scaled(reading, factor);
 				if (rangeFactor != null) {
 					values.addAll(scaled(reading, rangeFactor)); // "de 3 à 5 millions", "entre 3 et 5 000"
+				}
+				if (PERCENT.matcher(text).region(unitFrom, text.length()).lookingAt()) {
+					values.addAll(fractions(reading)); // "50 %" is "half", "25 %" "a quarter"
 				}
 				if (readings.size() == 1 && number.matches("(19|20)\\d\\d")) {
 					values.add(number.substring(2)); // a year: Q1/15
@@ -215,7 +237,15 @@ public final class Numbers {
 			for (List<BigDecimal> reading : readings(number, true)) {
 				values.addAll(scaled(reading, factor));
 			}
+			if (number.matches("(19|20)\\d0") && text.startsWith("s", matcher.end())) {
+				values.add(Integer.toString(Integer.parseInt(number.substring(2)))); // "the 1980s" for "les années 80"
+			}
 		}
+		HOLIDAYS.forEach((holiday, date) -> {
+			if (text.replace('’', '\'').contains(holiday)) {
+				date.forEach(number -> values.add(Integer.toString(number)));
+			}
+		});
 		Matcher month = MONTH.matcher(text);
 		while (month.find()) {
 			String name = month.group(1);
@@ -226,6 +256,19 @@ public final class Numbers {
 			}
 		}
 		return values;
+	}
+
+	/** The fractions a percentage may be written as: 50 is half; 33 and 33,3 a third. */
+	private static Set<String> fractions(List<BigDecimal> reading) {
+		Set<String> shares = new HashSet<>();
+		for (BigDecimal value : reading) {
+			FRACTIONS.forEach((fraction, percent) -> {
+				if (Math.abs(value.doubleValue() - percent) <= 0.7) {
+					shares.add(fraction);
+				}
+			});
+		}
+		return shares;
 	}
 
 	/** The values as written, and multiplied by the scale word that follows them, if any. */

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The WMT14 French documents through the whole job, a fake provider answering with their professional
- * English: every one comes out, none fails a check, and fewer than 5% raise a flag. The data is read
+ * English: every one comes out, none fails a check, and one at most raises a flag. The data is read
  * where the team keeps it, copied only into a temporary input folder; the test is skipped without it.
  */
 @SpringBootTest
@@ -79,7 +79,8 @@ class HumanTranslationsJobTests {
 		long flagged = ledger.flaggedCount(run.executionId());
 		System.out.printf("WMT14 through the job: %d documents written, %d failed, %d flagged (%.1f%%)%n", run.written(),
 				run.failed(), flagged, 100.0 * flagged / run.written());
-		assertThat(flagged).isLessThan(68 * 5 / 100 + 1);
+		// one: 3093-cbsnews, whose French says 1996 for the original's 1966
+		assertThat(flagged).isLessThanOrEqualTo(1);
 	}
 
 	/** A French text as the job's cleaning leaves it, whatever its spaces: no-break ones become plain. */

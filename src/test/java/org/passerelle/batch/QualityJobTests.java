@@ -195,6 +195,27 @@ class QualityJobTests {
 	}
 
 	@Test
+	void aTermWrittenWithCapitalsIsNeitherSentNorAskedForNorFlaggedWhereTheArticleHasTheCommonWord() throws Exception {
+		Files.writeString(newsroom.resolve("glossary.tsv"),
+				"Le Monde\tLe Monde\tdo not translate\nTotal\tTotal\toil company\nMarche\tEn Marche\tthe party\n");
+		TestArticles.write(input.resolve("marche.txt"), "Marche blanche à Troyes\n\nTout le monde était là dès l'aube. "
+				+ "Total, 300 personnes ont pris part à une marche silencieuse.\n");
+		fake.thenReply(FakeLlmServer.Reply.content(JSON.writeValueAsString(Map.of("title", "Silent march in Troyes",
+				"paragraphs", List.of("Everyone was there from dawn. In all, 300 people took part in a silent march."),
+				"summary", "Some 300 people marched in silence in Troyes.")), "stop"));
+
+		RunSummary run = runs.run(new RunRequest(input, output, LocalDate.of(2026, 12, 1), false));
+
+		assertThat(run.written()).isEqualTo(1);
+		assertThat(fake.chatRequests()).as("one request, never asked again").singleElement()
+			.satisfies(request -> assertThat(system(request)).doesNotContain("Glossary").doesNotContain("Le Monde"));
+		JsonNode meta = JSON.readTree(output.resolve("marche.meta.json").toFile());
+		assertThat(meta.at("/quality/glossaryTerms").asInt()).isZero();
+		assertThat(meta.at("/quality/flags")).isEmpty();
+		assertThat(ledger.flagged(run.executionId(), null)).isEmpty();
+	}
+
+	@Test
 	void inBatchModeTheBatchCarriesTheGlossaryAndOnlyTheSecondAskGoesLive() throws Exception {
 		Files.writeString(newsroom.resolve("glossary.tsv"), "OSDH\tSOHR\n");
 		TestArticles.write(input.resolve("syrie.txt"), "Syrie : le bilan s'alourdit\n\nSelon l'OSDH, les combats ont fait 311 morts.\n");

@@ -17,7 +17,7 @@ import org.passerelle.testing.HumanTranslations;
  * Feeds the WMT14 human translations to the answer checks as if a model had given them, and prints
  * how many fail a hard check (there must be none) and how many documents raise a quality flag (false
  * flags: the translations are professional). Then it spoils them the way models do (a sentence
- * dropped, a paragraph left in French, a person or a number left out) and prints how often the flag
+ * dropped or added, a paragraph left in French, a person or a number left out) and prints how often the flag
  * that should catch it does, on exactly that paragraph. Not a test: it prints figures.
  *
  * <p>{@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
@@ -59,6 +59,7 @@ public final class HumanTranslationsBenchmark {
 		System.out.println("Spoiled one paragraph at a time, flagged on that paragraph:");
 		Spoiled.report(documents);
 		System.out.println("  in paragraphs of three segments, " + Spoiled.droppedSentence(grouped));
+		System.out.println("  in paragraphs of three segments, " + Spoiled.addedSentence(grouped));
 	}
 
 	public static Result measure(List<HumanTranslations.Document> documents) {
@@ -91,6 +92,7 @@ public final class HumanTranslationsBenchmark {
 	public static double caught(String spoiling, List<HumanTranslations.Document> documents) {
 		Spoiled.Catch result = switch (spoiling) {
 			case "dropped sentence" -> Spoiled.droppedSentence(documents);
+			case "added sentence" -> Spoiled.addedSentence(documents);
 			case "left in French" -> Spoiled.leftInFrench(documents);
 			case "person left out" -> Spoiled.personLeftOut(documents);
 			case "number changed" -> Spoiled.numberChanged(documents);

@@ -36,6 +36,7 @@ final class Spoiled {
 
 	static void report(List<HumanTranslations.Document> documents) {
 		System.out.println("  " + droppedSentence(documents));
+		System.out.println("  " + addedSentence(documents));
 		System.out.println("  " + leftInFrench(documents));
 		System.out.println("  " + personLeftOut(documents));
 		System.out.println("  " + numberChanged(documents));
@@ -52,6 +53,36 @@ final class Spoiled {
 			sentences.remove(longest);
 			return String.join(" ", sentences);
 		});
+	}
+
+	/**
+	 * A sentence the French does not have, added at the end of a paragraph, as models add a comment or
+	 * an explanation: the longest sentence of the next paragraph (of the one before, for the last).
+	 */
+	static Catch addedSentence(List<HumanTranslations.Document> documents) {
+		List<Catch> catches = new ArrayList<>();
+		for (HumanTranslations.Document document : documents) {
+			List<String> english = document.englishParagraphs();
+			catches.add(spoil(List.of(document), "", QualityFlag.LENGTH, new BiFunction<>() {
+
+				private int index = -1;
+
+				@Override
+				public String apply(String french, String paragraph) {
+					index++;
+					if (english.size() < 2) {
+						return null;
+					}
+					String other = english.get(index + 1 < english.size() ? index + 1 : index - 1);
+					String added = Sentences.split(other).stream().max(java.util.Comparator.comparingInt(String::length))
+						.orElseThrow();
+					return paragraph + " " + added;
+				}
+
+			}));
+		}
+		return new Catch("a sentence added to a paragraph", catches.stream().mapToInt(Catch::spoiled).sum(),
+				catches.stream().mapToInt(Catch::caught).sum());
 	}
 
 	static Catch leftInFrench(List<HumanTranslations.Document> documents) {

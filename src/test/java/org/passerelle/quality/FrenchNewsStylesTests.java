@@ -124,6 +124,18 @@ class FrenchNewsStylesTests {
 	}
 
 	@Test
+	void aHeadlineEndingInANameDoesNotRunIntoTheParagraphBelowIt() {
+		// "Troyes" ends the headline, "Tout" opens the paragraph: two lines, no person "Troyes Tout"
+		QualityChecks.Texts texts = new QualityChecks.Texts("Marche blanche à Troyes",
+				List.of("Tout le monde était là dès l'aube. Total, 300 personnes ont pris part à une marche silencieuse."),
+				"Silent march in Troyes", List.of("Everyone was there from dawn. In all, 300 people took part in a silent march."),
+				"Some 300 people marched in silence in Troyes.");
+
+		assertThat(Names.inFrench(texts.frenchTitle() + "\n" + texts.french().get(0))).isEmpty();
+		assertThat(QualityChecks.check(texts, GlossaryTerms.NONE, 3).flags()).isEmpty();
+	}
+
+	@Test
 	void theSameTextsSpoiledAreFlagged() throws IOException {
 		Glossary glossary = glossary();
 		GlossaryTerms markets = glossary.termsIn(MARKETS.frenchText());

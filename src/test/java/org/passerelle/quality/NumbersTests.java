@@ -58,6 +58,14 @@ class NumbersTests {
 		assertThat(Numbers.missing("une hausse de 5 % et de 0,5 point", "a five per cent rise and half a point")).isEmpty();
 		assertThat(Numbers.missing("50 % des votants", "fifty percent of voters")).isEmpty();
 		assertThat(Numbers.missing("24h/24 et 7j/7", "24/7")).isEmpty();
+		assertThat(Numbers.missing("50 % des votants, 25 % des élus et 67 % des maires", "half the voters, a quarter "
+				+ "of those elected and two-thirds of mayors")).isEmpty();
+		assertThat(Numbers.missing("un chiffre d'affaires multiplié par 2", "turnover doubled")).isEmpty();
+		// holidays, decades and durations
+		assertThat(Numbers.missing("le défilé du 14 juillet", "the Bastille Day parade")).isEmpty();
+		assertThat(Numbers.missing("dans les années 80", "in the 1980s")).isEmpty();
+		assertThat(Numbers.missing("un débat de 2h30", "a two-and-a-half hour debate, 150 minutes")).isEmpty();
+		assertThat(Numbers.missing("un débat de 1h30", "a 90-minute debate")).isEmpty();
 	}
 
 	@Test
@@ -67,6 +75,8 @@ class NumbersTests {
 		assertThat(Numbers.missing("de 3 à 5 jours", "three to six days")).containsExactly("5");
 		assertThat(Numbers.missing("un contrat de 3,5 M€", "a €5.3m contract")).containsExactly("3,5");
 		assertThat(Numbers.missing("le 2e tour", "the third round")).containsExactly("2");
+		assertThat(Numbers.missing("40 % des votants", "half the voters")).containsExactly("40");
+		assertThat(Numbers.missing("le 14 juillet", "on May Day")).containsExactly("14");
 	}
 
 	@Test

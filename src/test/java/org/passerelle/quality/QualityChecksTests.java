@@ -59,6 +59,16 @@ class QualityChecksTests {
 	}
 
 	@Test
+	void aSentenceAddedFlagsItsParagraphAlone() {
+		QualityReport report = check(with(4, ENGLISH.get(3)
+				+ " The city, once the second of Syria, has been at the heart of the civil war since 2012."),
+				SUMMARY, SOHR);
+
+		assertThat(report.flags()).extracting(QualityFlag::kind, QualityFlag::paragraph)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(QualityFlag.LENGTH, 4));
+	}
+
+	@Test
 	void aParagraphLeftInFrenchIsFlagged() {
 		QualityReport report = check(with(4, FRENCH.get(3)), SUMMARY, SOHR);
 
