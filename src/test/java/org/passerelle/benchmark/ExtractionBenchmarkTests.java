@@ -4,9 +4,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.passerelle.testing.SharedData;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 
 class ExtractionBenchmarkTests {
 
@@ -18,7 +19,7 @@ class ExtractionBenchmarkTests {
 
 	@Test
 	void thePublicBenchmarkPagesAreReadAtLeastAsWellAsRecordedWithNoBodyRefused() {
-		assumeTrue(ExtractionBenchmark.available(),
+		SharedData.assumeAvailable(ExtractionBenchmark.available(),
 				"the article-extraction benchmark is not at " + ExtractionBenchmark.FOLDER.toAbsolutePath().normalize());
 
 		ExtractionBenchmark.Result result = ExtractionBenchmark.run(0);

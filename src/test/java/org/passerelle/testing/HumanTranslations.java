@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The WMT14 news documents translated by professionals, read where the team keeps them
@@ -58,9 +57,6 @@ public final class HumanTranslations {
 
 	}
 
-	/** Set to {@code true} where the data must be there (CI): a test that would skip fails instead. */
-	public static final String REQUIRED = "PASSERELLE_REQUIRE_SHARED_DATA";
-
 	private static volatile List<Document> documents;
 
 	public static boolean available() {
@@ -69,17 +65,11 @@ public final class HumanTranslations {
 
 	/**
 	 * Every document (read once). When the data is not there, the calling test is skipped, and reported
-	 * as skipped, or fails if {@value #REQUIRED} is {@code true}. Call it from a test, not from
+	 * as skipped, or fails if {@value SharedData#REQUIRED} is {@code true}. Call it from a test, not from
 	 * {@code @BeforeAll}: a class whose set-up skips is reported as no tests at all.
 	 */
 	public static List<Document> documents() {
-		if (!available()) {
-			String missing = "the WMT14 data is not at " + FOLDER.toAbsolutePath().normalize();
-			if (Boolean.parseBoolean(System.getenv(REQUIRED)) || Boolean.getBoolean(REQUIRED)) {
-				throw new AssertionError(missing + ", and " + REQUIRED + " is true");
-			}
-			assumeTrue(false, missing);
-		}
+		SharedData.assumeAvailable(available(), "the WMT14 data is not at " + FOLDER.toAbsolutePath().normalize());
 		if (documents == null) {
 			documents = readAll();
 		}
