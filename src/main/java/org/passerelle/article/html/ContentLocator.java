@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
@@ -12,8 +13,9 @@ import org.jsoup.nodes.Element;
 
 /**
  * Finds the element of a cleaned page that holds the article: the subtree that gains the most sentence
- * text for the least boilerplate (links, labels, teaser cards), then widened to its landmark
- * ({@code <article>}, {@code <main>}, {@code itemprop=articleBody}) when that costs little.
+ * text for the least boilerplate (links, labels, teaser cards), checked against the page's own mark of
+ * its body ({@code itemprop=articleBody}), then widened to its landmark ({@code <article>},
+ * {@code <main>}) when that costs little.
  */
 final class ContentLocator {
 
@@ -31,14 +33,6 @@ final class ContentLocator {
 
 	private static final Pattern CONTENT_NAME = Pattern.compile(
 			"article|story|entry|post|content|body|text|main|chapo|lead|contenu|corps|texte");
-
-	/** The chosen element and the page's blocks, scored. */
-	record Located(Element body, List<TextBlock> blocks, Map<TextBlock, Boolean> teasers) {
-	}
-
-	/** Why a page was found to hold no article. */
-	record Refusal(String reason) {
-	}
 
 	private final List<TextBlock> blocks;
 
@@ -189,7 +183,7 @@ final class ContentLocator {
 		return !sentence || text.endsWith("...") || text.endsWith("…");
 	}
 
-	private void climb(Element from, int levels, java.util.function.Consumer<Stats> change) {
+	private void climb(Element from, int levels, Consumer<Stats> change) {
 		int level = 0;
 		for (Element at = from; at != null && level < levels; at = at.parent(), level++) {
 			change.accept(stats.computeIfAbsent(at, key -> new Stats()));

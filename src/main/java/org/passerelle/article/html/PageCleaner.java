@@ -154,7 +154,7 @@ final class PageCleaner {
 		}
 	}
 
-	private static void remove(org.jsoup.nodes.Element element) {
+	private static void remove(Element element) {
 		if (element.parent() != null && !element.nameIs("body") && !element.nameIs("html")) {
 			element.remove();
 		}
