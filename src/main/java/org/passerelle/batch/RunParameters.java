@@ -22,6 +22,9 @@ final class RunParameters {
 	/** A run through the provider's batch API. */
 	static final String BATCH = "batch";
 
+	/** How many partitions a distributed run's articles are split into; absent for a run in one process. */
+	static final String PARTITIONS = "partitions";
+
 	/** Makes every run its own job instance, so two runs on one day are two instances. */
 	static final String LAUNCHED_AT = "launched.at";
 
@@ -41,7 +44,14 @@ final class RunParameters {
 			.addString(ONLY_FAILED, Boolean.toString(request.onlyFailed()), false)
 			.addString(BATCH, Boolean.toString(request.batch()), false)
 			.addLong(LAUNCHED_AT, clock.millis())
+			.addLong(PARTITIONS, (long) request.partitions(), false)
 			.toJobParameters();
+	}
+
+	/** The partitions of a run: 1 for a run in one process (and for runs of versions before partitions). */
+	static int partitions(JobParameters parameters) {
+		Long partitions = parameters.getLong(PARTITIONS);
+		return partitions == null ? 1 : partitions.intValue();
 	}
 
 }
