@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.passerelle.config.PasserelleProperties;
+import org.passerelle.history.RunGuard;
 import org.passerelle.ledger.ArticleLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,12 @@ public class TranslationRuns {
 
 	private final PasserelleProperties properties;
 
+	private final RunGuard runGuard;
+
 	TranslationRuns(JobOperator jobOperator, JobRepository jobRepository, Job translateArticlesJob, Clock clock,
-			ArticleLedger ledger, PasserelleProperties properties) {
+			ArticleLedger ledger, PasserelleProperties properties, RunGuard runGuard) {
 		this.properties = properties;
+		this.runGuard = runGuard;
 		this.ledger = ledger;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
@@ -54,9 +58,11 @@ public class TranslationRuns {
 		ArticleQuality quality = ArticleQuality.forInput(properties, request.inputDir());
 		quality.glossary().file().ifPresent(file -> log.info("glossary: {} entries from {}",
 				quality.glossary().entries().size(), file));
-		recoverDeadExecutions();
-		JobExecution execution = jobOperator.start(translateArticlesJob, RunParameters.of(request, clock));
-		return summarize(execution);
+		try (RunGuard.Hold folder = runGuard.hold(request.inputDir())) {
+			recoverDeadExecutions();
+			JobExecution execution = jobOperator.start(translateArticlesJob, RunParameters.of(request, clock));
+			return summarize(execution);
+		}
 	}
 
 	/** What a {@code retry-failed} found in the ledger, and the runs it started to send it again. */
@@ -105,7 +111,22 @@ public class TranslationRuns {
 	 * recent one. Empty when there is nothing to resume.
 	 */
 	public Optional<RunSummary> restart(Long executionId) throws Exception {
-		recoverDeadExecutions();
+		JobExecution target = restartTarget(executionId);
+		if (target == null) {
+			return Optional.empty();
+		}
+		String inputDir = target.getJobParameters().getString(RunParameters.INPUT_DIR);
+		try (RunGuard.Hold folder = runGuard.hold(Path.of(inputDir))) {
+			recoverDeadExecutions();
+			target = jobRepository.getJobExecution(target.getId());
+			if (!isRestartable(target.getStatus())) {
+				return Optional.empty();
+			}
+			return Optional.of(summarize(jobOperator.restart(target)));
+		}
+	}
+
+	private JobExecution restartTarget(Long executionId) {
 		JobExecution target;
 		if (executionId != null) {
 			target = jobRepository.getJobExecution(executionId);
@@ -117,15 +138,17 @@ public class TranslationRuns {
 			JobInstance last = jobRepository.getLastJobInstance(TranslateArticlesJobConfiguration.JOB_NAME);
 			target = last == null ? null : jobRepository.getLastJobExecution(last);
 		}
-		if (target == null || !isRestartable(target.getStatus())) {
-			return Optional.empty();
-		}
-		return Optional.of(summarize(jobOperator.restart(target)));
+		// a run left STARTED is restartable once it is known to be dead, which takes its folder's lock
+		return target == null || !isRestartable(target.getStatus()) && target.getStatus() != BatchStatus.STARTED
+				&& target.getStatus() != BatchStatus.STARTING ? null : target;
 	}
 
-	/** Asks the running execution, if any, to stop at the end of its current chunk. */
+	/** Asks the execution this process is running, if any, to stop at the end of its current chunk. */
 	public void stopRunning() {
 		for (JobExecution running : jobRepository.findRunningJobExecutions(TranslateArticlesJobConfiguration.JOB_NAME)) {
+			if (!runGuard.holdsHere(running.getJobParameters().getString(RunParameters.INPUT_DIR))) {
+				continue; // another host's run, in a shared history
+			}
 			try {
 				jobOperator.stop(running);
 			}
@@ -136,14 +159,21 @@ public class TranslationRuns {
 	}
 
 	/**
-	 * This process holds the work directory's lock, so an execution still marked STARTED belongs to a
-	 * process that died (kill -9, power cut): mark it FAILED so that it can be restarted.
+	 * An execution still marked STARTED whose input folder no live process holds (this one holds its own;
+	 * with an HSQLDB file, this process holds them all) was left by a process that died (kill -9, power
+	 * cut, a server gone mid-run): mark it FAILED so that it can be restarted.
 	 */
 	private void recoverDeadExecutions() {
-		for (JobExecution dead : jobRepository.findRunningJobExecutions(TranslateArticlesJobConfiguration.JOB_NAME)) {
-			log.warn("execution {} was left running by a process that ended abruptly; marking it FAILED so it can be restarted",
-					dead.getId());
-			jobOperator.recover(dead);
+		for (JobExecution running : jobRepository.findRunningJobExecutions(TranslateArticlesJobConfiguration.JOB_NAME)) {
+			String inputDir = running.getJobParameters().getString(RunParameters.INPUT_DIR);
+			runGuard.ifFree(inputDir, () -> {
+				JobExecution dead = jobRepository.getJobExecution(running.getId());
+				if (dead != null && dead.isRunning()) {
+					log.warn("execution {} was left running by a process that ended abruptly; marking it FAILED so it "
+							+ "can be restarted", dead.getId());
+					jobOperator.recover(dead);
+				}
+			});
 		}
 	}
 

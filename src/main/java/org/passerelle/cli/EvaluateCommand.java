@@ -74,7 +74,7 @@ class EvaluateCommand implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			throw new CommandFailure(ExitCodes.USAGE, "--smooth: " + ex.getMessage());
 		}
-		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
+		try (ConfigurableApplicationContext context = PasserelleContext.startReadOnly()) {
 			PasserelleProperties properties = context.getBean(PasserelleProperties.class);
 			Path outputDir = (output != null ? output : properties.outputDir()).toAbsolutePath().normalize();
 			List<LedgerEntry> translated = context.getBean(ArticleLedger.class).translated(model, promptVersion).stream()

@@ -2,6 +2,8 @@ package org.passerelle.cli;
 
 import org.passerelle.PasserelleApplication;
 import org.passerelle.config.InvalidConfigurationException;
+import org.passerelle.history.FolderInUseException;
+import org.passerelle.history.HistorySetupException;
 import org.passerelle.quality.glossary.InvalidGlossaryException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -13,10 +15,23 @@ final class PasserelleContext {
 	private PasserelleContext() {
 	}
 
+	/** For a command that runs the job: it holds the work directory. */
 	static ConfigurableApplicationContext start() {
+		return start(false);
+	}
+
+	/**
+	 * For a command that only reads the history: on a database server, which every host may read at any
+	 * time, it leaves the work directory to whatever run is using it.
+	 */
+	static ConfigurableApplicationContext startReadOnly() {
+		return start(true);
+	}
+
+	private static ConfigurableApplicationContext start(boolean readOnly) {
 		try {
 			// no Spring shutdown hook: on SIGTERM the running job must commit its chunk before the database closes
-			return new SpringApplicationBuilder(PasserelleApplication.class).listeners(new WorkDirectoryLock())
+			return new SpringApplicationBuilder(PasserelleApplication.class).listeners(new WorkDirectoryLock(readOnly))
 				.registerShutdownHook(false)
 				.run();
 		}
@@ -32,6 +47,12 @@ final class PasserelleContext {
 			}
 			if (cause instanceof InvalidConfigurationException invalid) {
 				return new CommandFailure(ExitCodes.USAGE, "configuration error: " + invalid.getMessage());
+			}
+			if (cause instanceof HistorySetupException history) {
+				return new CommandFailure(ExitCodes.USAGE, "database error: " + history.getMessage());
+			}
+			if (cause instanceof FolderInUseException busy) {
+				return new CommandFailure(ExitCodes.LOCKED, busy.getMessage());
 			}
 			if (cause instanceof InvalidGlossaryException glossary) {
 				return new CommandFailure(ExitCodes.USAGE, "glossary error: " + glossary.getMessage());

@@ -53,7 +53,7 @@ class ReviewCommand implements Callable<Integer> {
 		if (since != null && executionId != null) {
 			throw new CommandFailure(ExitCodes.USAGE, "give --since or --execution, not both");
 		}
-		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
+		try (ConfigurableApplicationContext context = PasserelleContext.startReadOnly()) {
 			PrintWriter out = spec.commandLine().getOut();
 			Long execution = executionId;
 			if (since == null && execution == null) {

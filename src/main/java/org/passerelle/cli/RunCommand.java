@@ -72,7 +72,7 @@ class RunCommand implements Callable<Integer> {
 	}
 
 	private int dryRun() {
-		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
+		try (ConfigurableApplicationContext context = PasserelleContext.startReadOnly()) {
 			PasserelleProperties properties = context.getBean(PasserelleProperties.class);
 			RunEstimate.Estimate estimate = context.getBean(RunEstimate.class)
 				.estimate(folders.inputDirectory(properties), folders.plannedOutputDirectory(properties), force);

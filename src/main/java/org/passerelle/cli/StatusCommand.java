@@ -52,7 +52,7 @@ class StatusCommand implements Callable<Integer> {
 		}
 		ConfigurableApplicationContext started;
 		try {
-			started = PasserelleContext.start();
+			started = PasserelleContext.startReadOnly();
 		}
 		catch (WorkDirectoryLocked busy) {
 			return whileHeld(busy);

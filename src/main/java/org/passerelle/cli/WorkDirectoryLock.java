@@ -15,20 +15,32 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * One Passerelle process per work directory: takes an OS file lock on {@code <work-dir>/passerelle.lock}
+ * One Passerelle process per work directory (the HSQLDB file in it, the answers in flight): takes an OS
+ * file lock on {@code <work-dir>/passerelle.lock}
  * as soon as the configuration is known, before the database is opened, and refuses at once (exit 3)
  * when another process holds it. The OS drops the lock when a process dies, even by {@code kill -9},
  * so a crashed run never blocks the next night's.
  */
 final class WorkDirectoryLock implements ApplicationListener<ApplicationEvent> {
 
+	private final boolean readOnly;
+
 	private FileChannel channel;
 
 	private FileLock lock;
 
+	/** @param readOnly a command that only reads the history, which needs no lock when a server holds it */
+	WorkDirectoryLock(boolean readOnly) {
+		this.readOnly = readOnly;
+	}
+
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			String server = prepared.getEnvironment().getProperty("passerelle.database.url", "");
+			if (readOnly && !server.isBlank() && !server.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:hsqldb:")) {
+				return;
+			}
 			acquire(Path.of(prepared.getEnvironment().getProperty("passerelle.work-dir", ".passerelle")));
 		}
 		else if (event instanceof ContextClosedEvent) {

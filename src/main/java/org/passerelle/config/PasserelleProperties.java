@@ -14,12 +14,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param glossary the glossary file (PASSERELLE_GLOSSARY); unset, {@code glossary.tsv} or
  * {@code glossary.csv} is looked for beside the input folder, then in the work directory
+ * @param database where the history lives (PASSERELLE_DATABASE_URL); unset, the HSQLDB file in the work directory
  */
 @ConfigurationProperties("passerelle")
 public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, Integer chunkSize,
 		int summaryMaxSentences, long maxFileBytes, @DefaultValue("true") boolean report, Path glossary, Llm llm,
-		@DefaultValue Spending spending) {
+		@DefaultValue Spending spending, @DefaultValue Database database) {
 
+	public PasserelleProperties(Path workDir, Path inputDir, Path outputDir, Integer chunkSize, int summaryMaxSentences,
+			long maxFileBytes, boolean report, Path glossary, Llm llm, Spending spending) {
+		this(workDir, inputDir, outputDir, chunkSize, summaryMaxSentences, maxFileBytes, report, glossary, llm, spending,
+				new Database(null, null, null));
+	}
+
+	/**
+	 * The database server that holds the history, and its login, from PASSERELLE_DATABASE_URL, _USER and
+	 * _PASSWORD. The password never appears in {@link #toString()}.
+	 */
+	public record Database(String url, String user, String password) {
+
+		@Override
+		public String toString() {
+			return "Database[url=" + (isBlank(url) ? "unset (the work directory's HSQLDB file)" : "set") + ", user=" + user
+					+ ", password=" + (isBlank(password) ? "unset" : "***") + "]";
+		}
+
+	}
+
+	@ConstructorBinding
 	public PasserelleProperties {
 		require(workDir != null, "passerelle.work-dir (PASSERELLE_WORK_DIR) must be set");
 		require(inputDir != null, "passerelle.input-dir (PASSERELLE_INPUT_DIR) must be set");

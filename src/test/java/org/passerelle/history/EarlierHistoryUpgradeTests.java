@@ -1,4 +1,4 @@
-package org.passerelle.ledger;
+package org.passerelle.history;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.article.SourceFile;
+import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.Translation;
 import org.passerelle.output.OutputPaths;
 import org.springframework.core.io.ClassPathResource;
@@ -19,10 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A ledger written before articles were kept apart by input folder, in a real HSQLDB file with Spring
- * Batch's tables, is upgraded in place: every row kept, each given the folders of the run that wrote it.
+ * A history written before Flyway, with a ledger from before articles were kept apart by input folder, in
+ * a real HSQLDB file with Spring Batch's tables, is upgraded in place by the Flyway migrations: every row
+ * kept, each given the folders of the run that wrote it.
  */
-class LedgerMigrationTests {
+class EarlierHistoryUpgradeTests {
 
 	@TempDir
 	Path workDir;
@@ -60,7 +62,7 @@ class LedgerMigrationTests {
 
 	@Test
 	void everyRowIsKeptAndKeyedByTheFoldersOfTheRunThatWroteIt() {
-		new LedgerMigration(jdbc).migrate();
+		migrate();
 
 		assertThat(jdbc.sql("SELECT INPUT_DIR, OUTPUT_DIR, ARTICLE_ID, STATUS FROM PASSERELLE_ARTICLE ORDER BY ARTICLE_ID")
 			.query((row, n) -> row.getString(1) + " " + row.getString(2) + " " + row.getString(3) + " " + row.getString(4))
@@ -76,7 +78,7 @@ class LedgerMigrationTests {
 
 	@Test
 	void anOldTranslationCountsAsUsingNoGlossaryEntryAndHasNoFlag() throws Exception {
-		new LedgerMigration(jdbc).migrate();
+		migrate();
 		ArticleLedger ledger = new ArticleLedger(jdbc, Clock.systemUTC());
 		SourceFile source = SourceFile.fromId(Path.of("/data/lemonde"), "2026-11-24/article-1.txt");
 		Path output = java.nio.file.Files.createDirectories(workDir.resolve("out/2026-11-24"));
@@ -96,8 +98,8 @@ class LedgerMigrationTests {
 
 	@Test
 	void afterwardsTheSameNameInAnotherFolderIsAnotherArticleAndMigratingAgainChangesNothing() {
-		new LedgerMigration(jdbc).migrate();
-		new LedgerMigration(jdbc).migrate();
+		migrate();
+		migrate();
 
 		jdbc.sql("""
 				INSERT INTO PASSERELLE_ARTICLE (INPUT_DIR, ARTICLE_ID, CONTENT_SHA256, STATUS, JOB_EXECUTION_ID, UPDATED_AT)
@@ -113,7 +115,7 @@ class LedgerMigrationTests {
 		// what a process killed right after adding the column leaves: the column, empty, and the old key
 		jdbc.sql("ALTER TABLE PASSERELLE_ARTICLE ADD COLUMN INPUT_DIR VARCHAR(2000) DEFAULT '' NOT NULL").update();
 
-		new LedgerMigration(jdbc).migrate();
+		migrate();
 
 		assertThat(new ArticleLedger(jdbc, Clock.systemUTC()).failedArticleIds("/data/lemonde", "/data/out/lemonde"))
 			.containsExactly("2026-11-24/article-2.txt");
@@ -122,6 +124,19 @@ class LedgerMigrationTests {
 				VALUES ('/data/liberation', '2026-11-24/article-1.txt', 'a1', 'SUCCEEDED', 2, CURRENT_TIMESTAMP)""").update();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_ARTICLE WHERE ARTICLE_ID = '2026-11-24/article-1.txt'")
 			.query(Long.class).single()).as("keyed by folder now").isEqualTo(2);
+	}
+
+	@Test
+	void theRunsOfTheOldHistoryAreKeptAndTheNextOnesNumberedAfterThem() {
+		migrate();
+
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION").query(Long.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("SELECT \"version\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"")
+			.query(String.class).list()).as("taken as version 0, then every migration").containsExactly("0", "1", "2", "3", "4");
+	}
+
+	private void migrate() {
+		HistorySchema.migrate(dataSource, HistoryDatabase.Vendor.HSQLDB);
 	}
 
 	private void insertOldRow(String articleId, String sha, String status, long execution) {

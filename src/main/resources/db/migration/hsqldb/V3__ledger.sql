@@ -1,10 +1,9 @@
--- Passerelle's article ledger, beside Spring Batch's own tables in the same HSQLDB file.
+-- Version 3: Passerelle's article ledger, beside Spring Batch's own tables in the same HSQLDB file.
 -- One row per input folder, article and content: the latest outcome of translating that content.
 -- GLOSSARY_SHA256 fingerprints the glossary entries the translation used (null: none), QUALITY_FLAGS
 -- holds its quality flags as a JSON array.
 -- CACHED: kept on disk and paged in, so the heap does not grow with years of articles.
--- A ledger made by an older version (no INPUT_DIR) is brought to this shape in place at start-up
--- by LedgerMigration, which also creates the indexes on the newer columns.
+-- A ledger made before Flyway was brought to this shape by version 2; IF NOT EXISTS leaves it be.
 CREATE CACHED TABLE IF NOT EXISTS PASSERELLE_ARTICLE (
     INPUT_DIR         VARCHAR(2000) NOT NULL,
     ARTICLE_ID        VARCHAR(2000) NOT NULL,
@@ -34,6 +33,7 @@ CREATE CACHED TABLE IF NOT EXISTS PASSERELLE_ARTICLE (
     PRIMARY KEY (INPUT_DIR, ARTICLE_ID, CONTENT_SHA256)
 );
 CREATE INDEX IF NOT EXISTS PASSERELLE_ARTICLE_CONTENT ON PASSERELLE_ARTICLE (CONTENT_SHA256);
+CREATE INDEX IF NOT EXISTS PASSERELLE_ARTICLE_FOLDER_STATUS ON PASSERELLE_ARTICLE (INPUT_DIR, STATUS, ARTICLE_ID);
 
 -- Make every commit durable as soon as it returns (also requested on the URL; this keeps it for good).
 SET FILES WRITE DELAY FALSE;
