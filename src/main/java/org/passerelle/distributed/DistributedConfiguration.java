@@ -5,6 +5,8 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.passerelle.batch.WorkerSteps;
+import org.passerelle.config.PasserelleProperties;
+import org.passerelle.history.HistoryDatabase;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.Partitioner;
@@ -36,8 +38,9 @@ class DistributedConfiguration {
 
 	@Bean
 	@Lazy
-	WorkerRegistry workerRegistry(DataSource dataSource, PlatformTransactionManager transactionManager) {
-		if (DistributedHistory.shared(dataSource)) {
+	WorkerRegistry workerRegistry(DataSource dataSource, HistoryDatabase historyDatabase,
+			PlatformTransactionManager transactionManager) {
+		if (historyDatabase.shared()) {
 			DistributedTables.create(dataSource, new TransactionTemplate(transactionManager));
 		}
 		return new WorkerRegistry(JdbcClient.create(dataSource));
@@ -46,12 +49,12 @@ class DistributedConfiguration {
 	@Bean
 	Step translateArticlesManagerStep(JobRepository jobRepository, Partitioner articlePartitioner,
 			@Lazy QueueChannel partitionRequests, @Lazy WorkerRegistry workerRegistry,
-			@Value("${passerelle.distributed.poll-interval:2s}") Duration pollInterval,
-			@Value("${passerelle.distributed.heartbeat-timeout:60s}") Duration heartbeatTimeout) {
+			PasserelleProperties properties) {
+		PasserelleProperties.Distributed distributed = properties.distributed();
 		return new StepBuilder(WorkerSteps.MANAGER_STEP_NAME, jobRepository)
 			.partitioner(WorkerSteps.STEP_NAME, articlePartitioner)
-			.partitionHandler(new HeartbeatPartitionHandler(partitionRequests, jobRepository, workerRegistry, pollInterval,
-					heartbeatTimeout))
+			.partitionHandler(new HeartbeatPartitionHandler(partitionRequests, jobRepository, workerRegistry,
+					distributed.pollInterval(), distributed.heartbeatTimeout()))
 			.build();
 	}
 
@@ -65,7 +68,8 @@ class DistributedConfiguration {
 	@Lazy
 	PartitionWorker partitionWorker(@Lazy QueueChannel partitionRequests, @Lazy WorkerRegistry workerRegistry,
 			JobRepository jobRepository, BeanFactory beans, PlatformTransactionManager transactionManager,
-			@Value("${passerelle.distributed.heartbeat-timeout:60s}") Duration heartbeatTimeout) {
+			PasserelleProperties properties) {
+		Duration heartbeatTimeout = properties.distributed().heartbeatTimeout();
 		// several beats within the timeout, so that one slow beat does not make a worker look dead
 		Duration beat = heartbeatTimeout.dividedBy(6).compareTo(Duration.ofSeconds(5)) < 0 ? heartbeatTimeout.dividedBy(6)
 				: Duration.ofSeconds(5);

@@ -7,6 +7,8 @@ import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
  * The queue of partition requests, kept in the history's database by Spring Integration's JDBC channel
@@ -25,8 +27,9 @@ final class PartitionRequests {
 	static QueueChannel channel(DataSource dataSource) {
 		JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
 		store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
-		// messages are Java-serialised; only Spring Batch's request may be read back
-		store.addAllowedPatterns(StepExecutionRequest.class.getName());
+		// messages are Java-serialised; only a message carrying Spring Batch's request may be read back
+		store.addAllowedPatterns(StepExecutionRequest.class.getName(), GenericMessage.class.getName(),
+				MessageHeaders.class.getName(), "java.util.*", "java.lang.*");
 		store.setCheckDatabaseOnStart(false);
 		store.afterPropertiesSet();
 		QueueChannel channel = new QueueChannel(new MessageGroupQueue(store, GROUP));

@@ -79,7 +79,15 @@ public class PartitionWorker {
 		log.info("worker {} waiting for partitions", id);
 		try {
 			while (stopAsked.getCount() > 0) {
-				StepExecutionRequest request = take();
+				StepExecutionRequest request;
+				try {
+					request = take();
+				}
+				catch (RuntimeException ex) {
+					// the database away for a moment, or a request this version cannot read: it stays queued
+					log.warn("could not take a partition request: {}", ex.toString());
+					request = null;
+				}
 				if (request == null) {
 					stopAsked.await(idlePoll.toMillis(), TimeUnit.MILLISECONDS);
 					continue;
