@@ -66,6 +66,13 @@ class DistributedConfiguration {
 
 	@Bean
 	@Lazy
+	DistributedStatus distributedStatus(JobRepository jobRepository, @Lazy WorkerRegistry workerRegistry,
+			PasserelleProperties properties) {
+		return new DistributedStatus(jobRepository, workerRegistry, properties.distributed().heartbeatTimeout());
+	}
+
+	@Bean
+	@Lazy
 	PartitionWorker partitionWorker(@Lazy QueueChannel partitionRequests, @Lazy WorkerRegistry workerRegistry,
 			JobRepository jobRepository, BeanFactory beans, PlatformTransactionManager transactionManager,
 			PasserelleProperties properties) {
