@@ -59,7 +59,7 @@ public class TranslationRuns {
 		quality.glossary().file().ifPresent(file -> log.info("glossary: {} entries from {}",
 				quality.glossary().entries().size(), file));
 		try (RunGuard.Hold folder = runGuard.hold(request.inputDir())) {
-			recoverDeadExecutions();
+			recoverDeadExecutions(RunGuard.key(request.inputDir()));
 			JobExecution execution = jobOperator.start(translateArticlesJob, RunParameters.of(request, clock));
 			return summarize(execution);
 		}
@@ -117,7 +117,7 @@ public class TranslationRuns {
 		}
 		String inputDir = target.getJobParameters().getString(RunParameters.INPUT_DIR);
 		try (RunGuard.Hold folder = runGuard.hold(Path.of(inputDir))) {
-			recoverDeadExecutions();
+			recoverDeadExecutions(inputDir);
 			target = jobRepository.getJobExecution(target.getId());
 			if (!isRestartable(target.getStatus())) {
 				return Optional.empty();
@@ -159,21 +159,27 @@ public class TranslationRuns {
 	}
 
 	/**
-	 * An execution still marked STARTED whose input folder no live process holds (this one holds its own;
-	 * with an HSQLDB file, this process holds them all) was left by a process that died (kill -9, power
+	 * An execution still marked STARTED on the folder this run holds, or on a folder no live run holds
+	 * (with an HSQLDB file, this process holds them all), was left by a process that died (kill -9, power
 	 * cut, a server gone mid-run): mark it FAILED so that it can be restarted.
 	 */
-	private void recoverDeadExecutions() {
+	private void recoverDeadExecutions(String heldFolder) {
 		for (JobExecution running : jobRepository.findRunningJobExecutions(TranslateArticlesJobConfiguration.JOB_NAME)) {
 			String inputDir = running.getJobParameters().getString(RunParameters.INPUT_DIR);
-			runGuard.ifFree(inputDir, () -> {
+			Runnable recover = () -> {
 				JobExecution dead = jobRepository.getJobExecution(running.getId());
 				if (dead != null && dead.isRunning()) {
 					log.warn("execution {} was left running by a process that ended abruptly; marking it FAILED so it "
 							+ "can be restarted", dead.getId());
 					jobOperator.recover(dead);
 				}
-			});
+			};
+			if (heldFolder.equals(inputDir)) {
+				recover.run();
+			}
+			else {
+				runGuard.ifFree(inputDir, recover);
+			}
 		}
 	}
 

@@ -9,9 +9,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "passerelle", mixinStandardHelpOptions = true, version = "Passerelle 0.1",
 		description = "Translates French news articles into English, with a summary of each, night after night.",
 		subcommands = { RunCommand.class, StatusCommand.class, FailuresCommand.class, RetryFailedCommand.class,
-				RestartCommand.class, ReviewCommand.class, EvaluateCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class },
+				RestartCommand.class, ReviewCommand.class, EvaluateCommand.class, CopyHistoryCommand.class,
+				WorkerCommand.class, CommandLine.HelpCommand.class },
 		footer = { "", "Exit codes: 0 done, 1 job failed (restartable), 2 usage or configuration error,",
-				"3 another run holds the database, 4 finished but some articles failed." })
+				"3 another run holds the database or the input folder, 4 finished but some articles failed." })
 public class PasserelleCli implements Runnable {
 
 	@Spec
@@ -30,7 +31,7 @@ public class PasserelleCli implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(spec.commandLine(), "say which command to run: run, status, failures, retry-failed, restart, review, evaluate or worker");
+		throw new CommandLine.ParameterException(spec.commandLine(), "say which command to run: run, status, failures, retry-failed, restart, review, evaluate, copy-history or worker");
 	}
 
 }

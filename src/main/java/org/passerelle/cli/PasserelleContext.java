@@ -57,6 +57,11 @@ final class PasserelleContext {
 			if (cause instanceof InvalidGlossaryException glossary) {
 				return new CommandFailure(ExitCodes.USAGE, "glossary error: " + glossary.getMessage());
 			}
+			if (lostDatabase(cause)) {
+				return new CommandFailure(ExitCodes.JOB_FAILED, "lost the connection to the history's database ("
+						+ rootMessage(cause) + "); no article was marked failed for it: once the database is back, "
+						+ "'restart' finishes the run");
+			}
 			String message = String.valueOf(cause.getMessage());
 			if (message.contains("lock acquisition failure")) {
 				return new CommandFailure(ExitCodes.LOCKED, "another Passerelle process is using the database "
@@ -70,6 +75,17 @@ final class PasserelleContext {
 			}
 		}
 		return new CommandFailure(ExitCodes.JOB_FAILED, "could not start: " + rootMessage(failure));
+	}
+
+	/** A database server that went away or stopped answering: SQL states of class 08 (connection) and 57P (shutdown). */
+	private static boolean lostDatabase(Throwable cause) {
+		if (cause instanceof java.sql.SQLTransientConnectionException) {
+			return true;
+		}
+		if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+			return sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P");
+		}
+		return false;
 	}
 
 	private static String valueOf(BindException bind) {

@@ -30,6 +30,10 @@ final class AdvisoryRunGuard implements RunGuard {
 
 	private final DataSource dataSource;
 
+	/** Stands in the map for a folder whose lock is being taken. */
+	private static final Connection PENDING = (Connection) java.lang.reflect.Proxy.newProxyInstance(
+			AdvisoryRunGuard.class.getClassLoader(), new Class<?>[] { Connection.class }, (proxy, method, args) -> null);
+
 	private final Map<String, Connection> held = new ConcurrentHashMap<>();
 
 	AdvisoryRunGuard(DataSource dataSource) {
@@ -39,12 +43,20 @@ final class AdvisoryRunGuard implements RunGuard {
 	@Override
 	public Hold hold(Path inputDir) {
 		String folder = RunGuard.key(inputDir);
-		if (held.containsKey(folder)) {
-			return () -> {
-			};
+		// a session's advisory locks are re-entrant: a second run of this process is kept out here
+		if (held.putIfAbsent(folder, PENDING) != null) {
+			throw busy(folder);
 		}
-		Connection connection = tryLock(folder);
+		Connection connection;
+		try {
+			connection = tryLock(folder);
+		}
+		catch (RuntimeException ex) {
+			held.remove(folder);
+			throw ex;
+		}
 		if (connection == null) {
+			held.remove(folder);
 			throw busy(folder);
 		}
 		try (PreparedStatement holder = connection.prepareStatement("""
@@ -58,6 +70,7 @@ final class AdvisoryRunGuard implements RunGuard {
 		}
 		catch (SQLException ex) {
 			unlock(folder, connection);
+			held.remove(folder);
 			throw new DataAccessResourceFailureException("cannot record who holds " + folder, ex);
 		}
 		held.put(folder, connection);
@@ -72,8 +85,7 @@ final class AdvisoryRunGuard implements RunGuard {
 	@Override
 	public boolean ifFree(String inputDir, Runnable action) {
 		if (holdsHere(inputDir)) {
-			action.run();
-			return true;
+			return false;
 		}
 		Connection connection = tryLock(inputDir);
 		if (connection == null) {

@@ -20,6 +20,8 @@ public final class HistoryDataSources {
 
 	private static final int CONNECT_SECONDS = 10;
 
+	private static final long SERVER_WAIT_MILLIS = 5_000;
+
 	private HistoryDataSources() {
 	}
 
@@ -33,6 +35,10 @@ public final class HistoryDataSources {
 		config.setMaximumPoolSize(POOL_SIZE);
 		config.setMinimumIdle(2); // a shared server serves every host: idle connections are not kept for nothing
 		config.setPoolName("passerelle-history");
+		if (database.shared()) {
+			// a server that went away fails the run within seconds, not after minutes of waits for a connection
+			config.setConnectionTimeout(SERVER_WAIT_MILLIS);
+		}
 		HikariDataSource dataSource = new HikariDataSource(config);
 		try {
 			HistorySchema.migrate(dataSource, database.vendor());

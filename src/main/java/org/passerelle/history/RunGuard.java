@@ -9,12 +9,12 @@ import java.nio.file.Path;
  */
 public interface RunGuard {
 
-	/** Holds the folder until the hold is closed, or throws {@link FolderInUseException}. */
+	/** Holds the folder until the hold is closed, or throws {@link FolderInUseException} if any run holds it. */
 	Hold hold(Path inputDir);
 
 	/**
-	 * Runs the action while holding the folder, if no live process holds it (this one included: then
-	 * it is already held here and the action runs at once); returns false, doing nothing, when one does.
+	 * Runs the action while holding the folder, if no live run holds it (in another process or in this
+	 * one); returns false, doing nothing, when one does.
 	 */
 	boolean ifFree(String inputDir, Runnable action);
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.passerelle.testing.Await;
 import org.passerelle.testing.PostgresServer;
 import org.passerelle.testing.RealPostgres;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,9 +101,11 @@ class PostgresHistoryTests {
 		try (Connection admin = hostB.getConnection(); Statement statement = admin.createStatement()) {
 			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()");
 		}
-		try (RunGuard.Hold taken = new AdvisoryRunGuard(hostB).hold(Path.of("/data/lemonde"))) {
-			assertThat(taken).isNotNull();
-		}
+		RunGuard b = new AdvisoryRunGuard(hostB);
+		// the backend ends a moment after it is told to
+		Await.until("the terminated session's lock to go", () -> b.ifFree("/data/lemonde", () -> {
+		}));
+		b.hold(Path.of("/data/lemonde")).close();
 	}
 
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The settings that point a Spring test context at a fake provider, with quick retries. */
+/** The settings that point a Spring test context at a fake provider, with quick retries, and at the test database. */
 public final class FakeProviderSettings {
 
 	private FakeProviderSettings() {
@@ -19,6 +19,7 @@ public final class FakeProviderSettings {
 		registry.add("passerelle.llm.retry.max-retries", () -> "2");
 		registry.add("passerelle.llm.retry.backoff", () -> "10ms");
 		registry.add("passerelle.llm.retry.max-backoff", () -> "50ms");
+		TestDatabase.register(registry);
 	}
 
 }

@@ -20,6 +20,7 @@ public final class JarProcess {
 
 	public JarProcess(Path directory) {
 		this.directory = directory;
+		TestDatabase.environment(directory, environment::put);
 	}
 
 	/** A process pointed at the fake provider over the OpenAI API, with quick retries. */
