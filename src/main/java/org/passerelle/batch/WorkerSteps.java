@@ -23,6 +23,11 @@ public final class WorkerSteps {
 		return RunParameters.partitions(parameters);
 	}
 
+	/** The calls the run's workers together may have in flight; 0 when not shared. */
+	public static int sharedConcurrency(JobParameters parameters) {
+		return RunParameters.sharedConcurrency(parameters);
+	}
+
 	public static Path inputDir(JobParameters parameters) {
 		return Path.of(parameters.getString(RunParameters.INPUT_DIR));
 	}

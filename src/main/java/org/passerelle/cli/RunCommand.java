@@ -63,7 +63,7 @@ class RunCommand implements Callable<Integer> {
 				new JobLaunch.Reporting("run", report), this::checkSettings,
 				(runs, properties) -> List.of(runs.run(new RunRequest(folders.inputDirectory(properties),
 						folders.outputDirectory(properties), date == null ? LocalDate.now() : date, force, false,
-						batchMode(properties), partitions(properties)))));
+						batchMode(properties), partitions(properties), properties.llm().concurrency()))));
 	}
 
 	private void checkSettings(PasserelleProperties properties) {

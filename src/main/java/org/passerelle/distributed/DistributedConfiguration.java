@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.passerelle.batch.WorkerSteps;
 import org.passerelle.config.PasserelleProperties;
 import org.passerelle.history.HistoryDatabase;
+import org.passerelle.llm.ProviderLimits;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.Partitioner;
@@ -75,13 +76,13 @@ class DistributedConfiguration {
 	@Lazy
 	PartitionWorker partitionWorker(@Lazy QueueChannel partitionRequests, @Lazy WorkerRegistry workerRegistry,
 			JobRepository jobRepository, BeanFactory beans, PlatformTransactionManager transactionManager,
-			PasserelleProperties properties) {
+			PasserelleProperties properties, @Lazy ProviderLimits providerLimits, DataSource dataSource) {
 		Duration heartbeatTimeout = properties.distributed().heartbeatTimeout();
 		// several beats within the timeout, so that one slow beat does not make a worker look dead
 		Duration beat = heartbeatTimeout.dividedBy(6).compareTo(Duration.ofSeconds(5)) < 0 ? heartbeatTimeout.dividedBy(6)
 				: Duration.ofSeconds(5);
 		return new PartitionWorker(partitionRequests, workerRegistry, jobRepository, name -> beans.getBean(name, Step.class),
-				new TransactionTemplate(transactionManager), beat, Duration.ofSeconds(1));
+				new TransactionTemplate(transactionManager), beat, Duration.ofSeconds(1), providerLimits, dataSource);
 	}
 
 }

@@ -9,7 +9,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import org.passerelle.batch.WorkerSteps;
+import org.passerelle.llm.ProviderLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -45,6 +48,10 @@ public class PartitionWorker {
 
 	private final Duration idlePoll;
 
+	private final ProviderLimits limits;
+
+	private final DataSource dataSource;
+
 	private final String id;
 
 	private final CountDownLatch stopAsked = new CountDownLatch(1);
@@ -52,7 +59,10 @@ public class PartitionWorker {
 	private volatile StepExecution current;
 
 	PartitionWorker(PollableChannel requests, WorkerRegistry workers, JobRepository jobRepository,
-			Function<String, Step> steps, TransactionTemplate transaction, Duration beatInterval, Duration idlePoll) {
+			Function<String, Step> steps, TransactionTemplate transaction, Duration beatInterval, Duration idlePoll,
+			ProviderLimits limits, DataSource dataSource) {
+		this.limits = limits;
+		this.dataSource = dataSource;
 		this.requests = requests;
 		this.workers = workers;
 		this.jobRepository = jobRepository;
@@ -145,7 +155,8 @@ public class PartitionWorker {
 		}
 		log.info("worker {} runs {} of run {}", id, partition.getStepName(), partition.getJobExecutionId());
 		current = partition;
-		try {
+		int shared = WorkerSteps.sharedConcurrency(partition.getJobExecution().getJobParameters());
+		try (AutoCloseable slots = shareCalls(partition, shared)) {
 			if (stopAsked.getCount() == 0) {
 				stop();
 			}
@@ -154,14 +165,27 @@ public class PartitionWorker {
 		catch (JobInterruptedException ex) {
 			log.info("{} stopped at the end of a chunk", partition.getStepName());
 		}
-		catch (RuntimeException ex) {
+		catch (Exception ex) {
 			log.error("{} of run {} failed: {}", partition.getStepName(), partition.getJobExecutionId(), ex.toString());
 		}
 		finally {
+			limits.share(null);
 			current = null;
 		}
 		log.info("{} of run {} ended {} ({} read, {} written)", partition.getStepName(), partition.getJobExecutionId(),
 				partition.getStatus(), partition.getReadCount(), partition.getWriteCount());
+	}
+
+	/** The run's calls in flight, shared with its other workers while this partition runs. */
+	private AutoCloseable shareCalls(StepExecution partition, int shared) throws java.sql.SQLException {
+		if (shared <= 0) {
+			return () -> {
+			};
+		}
+		AdvisoryCallSlots slots = new AdvisoryCallSlots(dataSource, partition.getJobExecution().getJobInstance().getId(),
+				shared);
+		limits.share(slots);
+		return slots;
 	}
 
 	private void beat() {

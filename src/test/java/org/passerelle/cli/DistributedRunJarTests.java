@@ -113,6 +113,28 @@ class DistributedRunJarTests {
 	}
 
 	@Test
+	void twoWorkersOfFourThreadsEachKeepToTheRunsConcurrencyOfFourAndAreNeverRefused() throws Exception {
+		int articles = writeArticles(24);
+		fake.latency(Duration.ofMillis(300)).refuseAbove(4);
+		JarProcess.Running first = startWorker("first", 4);
+		JarProcess.Running second = startWorker("second", 4);
+		first.awaitOutput("waiting for partitions");
+		second.awaitOutput("waiting for partitions");
+
+		JarProcess.Result manager = process("manager").env("PASSERELLE_LLM_CONCURRENCY", "4")
+			.start("run", "--partitions", "2")
+			.await(NIGHT);
+
+		assertThat(manager.exitCode()).as(manager.all()).isEqualTo(ExitCodes.OK);
+		assertEveryArticleWrittenOnce(articles);
+		assertThat(first.output()).contains("runs translateArticlesStep:partition");
+		assertThat(second.output()).contains("runs translateArticlesStep:partition");
+		assertThat(fake.refused()).as("calls refused for a fifth in flight").isZero();
+		assertThat(fake.mostInFlight()).isEqualTo(4);
+		assertThat(manager.stdout()).contains(" 0 retries");
+	}
+
+	@Test
 	void withoutADatabaseServerPartitionsAndWorkersAreRefusedSayingWhatTheyNeed() throws Exception {
 		writeArticles(2);
 		JarProcess alone = JarProcess.against(fake, home, "sk-test").env("PASSERELLE_WORK_DIR", home.resolve("alone").toString());
@@ -142,7 +164,12 @@ class DistributedRunJarTests {
 	}
 
 	private JarProcess.Running startWorker(String name) throws IOException {
-		JarProcess.Running worker = process(name).start("worker");
+		return startWorker(name, CONCURRENCY);
+	}
+
+	private JarProcess.Running startWorker(String name, int threads) throws IOException {
+		JarProcess.Running worker = process(name).env("PASSERELLE_LLM_CONCURRENCY", Integer.toString(threads))
+			.start("worker");
 		workers.add(worker);
 		return worker;
 	}
