@@ -64,8 +64,8 @@ class DistributedRunJarTests {
 		int articles = writeArticles(16);
 		JarProcess.Running first = startWorker("first");
 		JarProcess.Running second = startWorker("second");
-		first.awaitOutput("waiting for partitions");
-		second.awaitOutput("waiting for partitions");
+		awaitReady(first);
+		awaitReady(second);
 
 		JarProcess.Result manager = process("manager").start("run", "--partitions", "4").await(NIGHT);
 
@@ -89,11 +89,17 @@ class DistributedRunJarTests {
 		// the first chunk answered, then one answer of the second: its other call is in flight when the worker dies
 		fake.holdAfter(CHUNK + 1);
 		JarProcess.Running doomed = startWorker("doomed");
-		doomed.awaitOutput("waiting for partitions");
+		awaitReady(doomed);
 		JarProcess.Running manager = process("manager").env("PASSERELLE_WORKER_HEARTBEAT_TIMEOUT", "4s")
 			.env("PASSERELLE_PARTITION_POLL_INTERVAL", "500ms")
 			.start("run", "--partitions", "2");
-		fake.awaitHeld(1); // so its first chunk is committed: chunks are read one after the other
+		// a call held: its first chunk is committed, as chunks are read one after the other
+		long deadline = System.nanoTime() + NIGHT.toNanos();
+		while (fake.held() < 1) {
+			assertThat(manager.process().isAlive()).as(manager.output()).isTrue();
+			assertThat(System.nanoTime() - deadline).as("no call held within %s:%n%s", NIGHT, doomed.output()).isNegative();
+			Thread.sleep(20);
+		}
 
 		doomed.process().destroyForcibly(); // SIGKILL: no goodbye, its heartbeat just stops
 		doomed.process().waitFor();
@@ -118,8 +124,8 @@ class DistributedRunJarTests {
 		fake.latency(Duration.ofMillis(300)).refuseAbove(4);
 		JarProcess.Running first = startWorker("first", 4);
 		JarProcess.Running second = startWorker("second", 4);
-		first.awaitOutput("waiting for partitions");
-		second.awaitOutput("waiting for partitions");
+		awaitReady(first);
+		awaitReady(second);
 
 		JarProcess.Result manager = process("manager").env("PASSERELLE_LLM_CONCURRENCY", "4")
 			.start("run", "--partitions", "2")
@@ -172,6 +178,16 @@ class DistributedRunJarTests {
 			.start("worker");
 		workers.add(worker);
 		return worker;
+	}
+
+	/** A worker is ready once it says so; a JVM start on a machine as busy as can be takes a while. */
+	private static void awaitReady(JarProcess.Running worker) throws InterruptedException {
+		long deadline = System.nanoTime() + NIGHT.toNanos();
+		while (!worker.output().contains("waiting for partitions")) {
+			assertThat(worker.process().isAlive()).as("the worker ended before it was ready:\n%s", worker.output()).isTrue();
+			assertThat(System.nanoTime() - deadline).as("the worker was not ready within %s", NIGHT).isNegative();
+			Thread.sleep(50);
+		}
 	}
 
 	private int writeArticles(int count) throws IOException {
