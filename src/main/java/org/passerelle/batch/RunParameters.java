@@ -22,6 +22,12 @@ final class RunParameters {
 	/** A run through the provider's batch API. */
 	static final String BATCH = "batch";
 
+	/** How many partitions a distributed run's articles are split into; absent for a run in one process. */
+	static final String PARTITIONS = "partitions";
+
+	/** The calls every worker of a distributed run together may have in flight: the manager's concurrency. */
+	static final String SHARED_CONCURRENCY = "llm.shared.concurrency";
+
 	/** Makes every run its own job instance, so two runs on one day are two instances. */
 	static final String LAUNCHED_AT = "launched.at";
 
@@ -41,7 +47,21 @@ final class RunParameters {
 			.addString(ONLY_FAILED, Boolean.toString(request.onlyFailed()), false)
 			.addString(BATCH, Boolean.toString(request.batch()), false)
 			.addLong(LAUNCHED_AT, clock.millis())
+			.addLong(PARTITIONS, (long) request.partitions(), false)
+			.addLong(SHARED_CONCURRENCY, (long) request.sharedConcurrency(), false)
 			.toJobParameters();
+	}
+
+	/** The calls a distributed run's workers share; 0 when they are not shared (a run in one process). */
+	static int sharedConcurrency(JobParameters parameters) {
+		Long shared = parameters.getLong(SHARED_CONCURRENCY);
+		return shared == null ? 0 : shared.intValue();
+	}
+
+	/** The partitions of a run: 1 for a run in one process (and for runs of versions before partitions). */
+	static int partitions(JobParameters parameters) {
+		Long partitions = parameters.getLong(PARTITIONS);
+		return partitions == null ? 1 : partitions.intValue();
 	}
 
 }

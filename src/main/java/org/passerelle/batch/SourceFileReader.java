@@ -43,6 +43,9 @@ public class SourceFileReader extends ItemStreamSupport implements ItemStreamRea
 
 	private DeferredArticles deferred;
 
+	/** In a distributed run, the partition this reader's worker runs: index of count; null for a local run. */
+	private int[] partition;
+
 	/** Every article of the folder. */
 	public SourceFileReader(Path inputDir) {
 		this(inputDir, null);
@@ -52,6 +55,18 @@ public class SourceFileReader extends ItemStreamSupport implements ItemStreamRea
 	SourceFileReader deferring(DeferredArticles deferredArticles) {
 		this.deferred = deferredArticles;
 		return this;
+	}
+
+	/** Only the articles of one partition of a distributed run (see {@link PartitionKey}). */
+	SourceFileReader inPartition(Integer index, Integer count) {
+		if (index != null && count != null && count > 1) {
+			this.partition = new int[] { index, count };
+		}
+		return this;
+	}
+
+	private boolean mine(String id) {
+		return partition == null || PartitionKey.of(id, partition[1]) == partition[0];
 	}
 
 	/**
@@ -92,7 +107,7 @@ public class SourceFileReader extends ItemStreamSupport implements ItemStreamRea
 		}
 		while (articles.hasNext()) {
 			SourceFile next = articles.next();
-			if (lastId == null || InputFiles.compareIds(next.id(), lastId) > 0) {
+			if ((lastId == null || InputFiles.compareIds(next.id(), lastId) > 0) && mine(next.id())) {
 				lastId = next.id();
 				return next;
 			}
@@ -142,12 +157,14 @@ public class SourceFileReader extends ItemStreamSupport implements ItemStreamRea
 	private long countAfter(String resumeAfter) {
 		long count = 0;
 		if (failedIds != null) {
-			return failedIds.stream().filter(id -> resumeAfter == null || InputFiles.compareIds(id, resumeAfter) > 0).count();
+			return failedIds.stream()
+				.filter(id -> (resumeAfter == null || InputFiles.compareIds(id, resumeAfter) > 0) && mine(id))
+				.count();
 		}
 		try (InputFiles all = new InputFiles(inputDir)) {
 			while (all.hasNext()) {
 				String id = all.next().id();
-				if (resumeAfter == null || InputFiles.compareIds(id, resumeAfter) > 0) {
+				if ((resumeAfter == null || InputFiles.compareIds(id, resumeAfter) > 0) && mine(id)) {
 					count++;
 				}
 			}

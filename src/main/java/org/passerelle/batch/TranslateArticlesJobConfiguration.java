@@ -23,6 +23,8 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -48,6 +50,9 @@ class TranslateArticlesJobConfiguration {
 
 	static final String SEND_CHANGES_STEP_NAME = "sendChangesTogetherStep";
 
+	/** The step of a distributed run that hands partitions of the translating step to workers and waits for them. */
+	static final String MANAGER_STEP_NAME = "translateArticlesManagerStep";
+
 	/**
 	 * In batch mode, the pending articles' requests first go to the provider as a batch, and the job waits
 	 * for its answers; the translating step then takes each article's answer from the batch, or asks live.
@@ -56,9 +61,22 @@ class TranslateArticlesJobConfiguration {
 	 */
 	@Bean
 	Job translateArticlesJob(JobRepository jobRepository, Step submitBatchStep, Step awaitBatchStep,
-			Step sendChangesTogetherStep, Step translateArticlesStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(submitBatchStep).next(awaitBatchStep)
-			.next(sendChangesTogetherStep).next(translateArticlesStep).build();
+			Step sendChangesTogetherStep, Step translateArticlesStep, Step translateArticlesManagerStep) {
+		// a run with partitions translates through workers; the choice rests on a job parameter, so a
+		// restart takes the same way
+		JobExecutionDecider partitioned = (job, step) -> new FlowExecutionStatus(
+				RunParameters.partitions(job.getJobParameters()) > 1 ? PARTITIONED : LOCAL);
+		return new JobBuilder(JOB_NAME, jobRepository).start(submitBatchStep)
+			.next(awaitBatchStep)
+			.next(sendChangesTogetherStep)
+			.next(partitioned)
+			.on(PARTITIONED)
+			.to(translateArticlesManagerStep)
+			.from(partitioned)
+			.on("*")
+			.to(translateArticlesStep)
+			.end()
+			.build();
 	}
 
 	@Bean
@@ -102,6 +120,10 @@ class TranslateArticlesJobConfiguration {
 			@Lazy TranslationService translationService, TokenBudget tokenBudget, SentTogether sentTogether) {
 		return new MemoryFirstTranslator(translationMemory, translationService, tokenBudget, sentTogether);
 	}
+
+	private static final String PARTITIONED = "PARTITIONED";
+
+	private static final String LOCAL = "LOCAL";
 
 	@Bean
 	Step submitBatchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -228,9 +250,12 @@ class TranslateArticlesJobConfiguration {
 	SourceFileReader sourceFileReader(ArticleLedger ledger, DeferredArticles deferredArticles,
 			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed) {
+			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed,
+			@Value("#{stepExecutionContext['" + PartitionKey.INDEX + "']}") Integer partitionIndex,
+			@Value("#{stepExecutionContext['" + PartitionKey.COUNT + "']}") Integer partitionCount) {
 		return (Boolean.parseBoolean(onlyFailed) ? SourceFileReader.failedOnly(ledger, Path.of(inputDir), Path.of(outputDir))
-				: new SourceFileReader(Path.of(inputDir))).deferring(deferredArticles);
+				: new SourceFileReader(Path.of(inputDir))).deferring(deferredArticles)
+			.inPartition(partitionIndex, partitionCount);
 	}
 
 	@Bean

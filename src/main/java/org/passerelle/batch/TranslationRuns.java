@@ -216,7 +216,16 @@ public class TranslationRuns {
 		return runs.size() > limit ? runs.subList(0, limit) : runs;
 	}
 
-	private static RunSummary summarize(JobExecution execution) {
+	private RunSummary summarize(JobExecution execution) {
+		if (RunParameters.partitions(execution.getJobParameters()) <= 1) {
+			return summarize(execution, execution.getAllFailureExceptions());
+		}
+		// the partitions ran in other processes: their counts are in the repository, not in this copy
+		JobExecution stored = jobRepository.getJobExecution(execution.getId());
+		return summarize(stored == null ? execution : stored, execution.getAllFailureExceptions());
+	}
+
+	private static RunSummary summarize(JobExecution execution, List<Throwable> errors) {
 		long read = 0;
 		long written = 0;
 		long unchanged = 0;
@@ -234,6 +243,9 @@ public class TranslationRuns {
 		long savedInput = 0;
 		long savedOutput = 0;
 		for (StepExecution step : execution.getStepExecutions()) {
+			if (TranslateArticlesJobConfiguration.MANAGER_STEP_NAME.equals(step.getStepName())) {
+				continue; // the sum of its partitions, counted one by one below
+			}
 			fromMemory += step.getExecutionContext().getLong(MemoryTally.PARAGRAPHS, 0L);
 			savedInput += step.getExecutionContext().getLong(MemoryTally.SAVED_INPUT, 0L);
 			savedOutput += step.getExecutionContext().getLong(MemoryTally.SAVED_OUTPUT, 0L);
@@ -265,7 +277,7 @@ public class TranslationRuns {
 				execution.getJobParameters().getString(RunParameters.INPUT_DIR),
 				execution.getJobParameters().getString(RunParameters.OUTPUT_DIR), read, written, unchanged, failed, gone,
 				skipped, deferred, capReached, retries, inputTokens, outputTokens, batchInputTokens, batchOutputTokens,
-				execution.getAllFailureExceptions(), fromMemory, savedInput, savedOutput);
+				errors, fromMemory, savedInput, savedOutput);
 	}
 
 }

@@ -10,8 +10,7 @@ import picocli.CommandLine.Spec;
 		description = "Translates French news articles into English, with a summary of each, night after night.",
 		subcommands = { RunCommand.class, StatusCommand.class, FailuresCommand.class, RetryFailedCommand.class,
 				RestartCommand.class, ReviewCommand.class, EvaluateCommand.class, CopyHistoryCommand.class,
-				MemoryCommand.class,
-				CommandLine.HelpCommand.class },
+				MemoryCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class },
 		footer = { "", "Exit codes: 0 done, 1 job failed (restartable), 2 usage or configuration error,",
 				"3 another run holds the database or the input folder, 4 finished but some articles failed." })
 public class PasserelleCli implements Runnable {
@@ -32,7 +31,7 @@ public class PasserelleCli implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(spec.commandLine(), "say which command to run: run, status, failures, retry-failed, restart, review, evaluate or copy-history");
+		throw new CommandLine.ParameterException(spec.commandLine(), "say which command to run: run, status, failures, retry-failed, restart, review, evaluate, copy-history or worker");
 	}
 
 }

@@ -10,6 +10,7 @@ import org.passerelle.article.InputFiles;
 import org.passerelle.batch.RunEstimate;
 import org.passerelle.batch.RunRequest;
 import org.passerelle.config.PasserelleProperties;
+import org.passerelle.distributed.DistributedRuns;
 import org.passerelle.llm.SpendingCap;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -44,6 +45,11 @@ class RunCommand implements Callable<Integer> {
 			+ "(default: PASSERELLE_LLM_BATCH).")
 	private Boolean batch;
 
+	@Option(names = "--partitions", paramLabel = "N", description = "Split the articles into N partitions for "
+			+ "'worker' processes (on any host) to share; this process hands them out and waits (default: "
+			+ "PASSERELLE_PARTITIONS, 1: translate here). Needs the history on PostgreSQL.")
+	private Integer partitions;
+
 	@Option(names = "--dry-run", description = "Read, clean and cut every pending article and show what the run would "
 			+ "send and cost; send nothing, write nothing.")
 	private boolean dryRun;
@@ -54,10 +60,45 @@ class RunCommand implements Callable<Integer> {
 			return dryRun();
 		}
 		return JobLaunch.execute(spec.commandLine().getOut(), spec.commandLine().getErr(),
-				new JobLaunch.Reporting("run", report), this::batchMode,
+				new JobLaunch.Reporting("run", report), this::checkSettings,
 				(runs, properties) -> List.of(runs.run(new RunRequest(folders.inputDirectory(properties),
 						folders.outputDirectory(properties), date == null ? LocalDate.now() : date, force, false,
-						batchMode(properties)))));
+						batchMode(properties), partitions(properties), properties.llm().concurrency()))));
+	}
+
+	private void checkSettings(PasserelleProperties properties) {
+		boolean batchMode = batchMode(properties);
+		if (partitions(properties) > 1) {
+			if (!DistributedRuns.possible(properties)) {
+				throw new CommandFailure(ExitCodes.USAGE, "--partitions above 1 (or PASSERELLE_PARTITIONS) needs "
+						+ DistributedRuns.NEEDS_SERVER);
+			}
+			if (batchMode) {
+				throw new CommandFailure(ExitCodes.USAGE, "a run through the provider's batch API is not split into "
+						+ "partitions: drop --batch or --partitions");
+			}
+			PasserelleProperties.Spending spending = properties.spending();
+			if (spending.maxCostPerRun() != null || spending.maxTokensPerRun() != null) {
+				// each worker would count only its own calls against it: the run could spend the cap once per worker
+				throw new CommandFailure(ExitCodes.USAGE, "a spending cap (PASSERELLE_MAX_COST_PER_RUN or "
+						+ "PASSERELLE_MAX_TOKENS_PER_RUN) is not yet shared by the workers of a distributed run: drop "
+						+ "it or --partitions");
+			}
+			if (properties.llm().requestsPerMinute() != null || properties.llm().tokensPerMinute() != null) {
+				spec.commandLine().getErr().println("passerelle: warning: PASSERELLE_LLM_REQUESTS_PER_MINUTE and "
+						+ "_TOKENS_PER_MINUTE hold for each worker on its own, not for the run; set them on the workers, "
+						+ "divided by their number");
+			}
+		}
+	}
+
+	/** Partitions asked on the command line, else as configured; at least 1. */
+	private int partitions(PasserelleProperties properties) {
+		int asked = partitions != null ? partitions : properties.distributed().partitions();
+		if (asked < 1) {
+			throw new CommandFailure(ExitCodes.USAGE, "--partitions must be 1 or more, not " + asked);
+		}
+		return asked;
 	}
 
 	/** Batch mode if asked for on the command line, else as configured; only where the provider has a batch API. */

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.passerelle.article.InputFiles;
 import org.passerelle.batch.TranslationRuns;
 import org.passerelle.config.PasserelleProperties;
+import org.passerelle.distributed.DistributedRuns;
+import org.passerelle.distributed.DistributedStatus;
 import org.passerelle.progress.ProgressFile;
 import org.passerelle.progress.ProgressSnapshot;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,7 +66,34 @@ class StatusCommand implements Callable<Integer> {
 				.stream()
 				.map(run -> RunRecord.of(run, llm))
 				.toList();
-			return show(new Status(null, runs, "database", null), llm.prices().known());
+			int shown = show(new Status(null, runs, "database", null), llm.prices().known());
+			if (!json && DistributedRuns.possible(context.getBean(PasserelleProperties.class))) {
+				showPartitions(context.getBean(DistributedStatus.class), runs);
+			}
+			return shown;
+		}
+	}
+
+	/** The partitions of the newest distributed run listed, and the workers that stopped answering. */
+	private void showPartitions(DistributedStatus distributed, List<RunRecord> runs) {
+		PrintWriter out = spec.commandLine().getOut();
+		for (RunRecord run : runs) {
+			List<DistributedStatus.Partition> partitions = distributed.partitions(run.executionId());
+			if (!partitions.isEmpty()) {
+				out.println();
+				out.printf("Partitions of run %d:%n", run.executionId());
+				for (DistributedStatus.Partition partition : partitions) {
+					out.printf("  %-12s %-9s %6d / %-6d %s%n", partition.name(), partition.status(), partition.read(),
+							partition.articles(), partition.worker() == null ? ""
+									: (partition.answering() ? "held by " : "held by (not answering) ") + partition.worker());
+				}
+				break;
+			}
+		}
+		List<String> silent = distributed.silentWorkers();
+		if (!silent.isEmpty()) {
+			out.println();
+			out.println("Workers not answering: " + String.join("; ", silent) + ".");
 		}
 	}
 

@@ -15,11 +15,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param glossary the glossary file (PASSERELLE_GLOSSARY); unset, {@code glossary.tsv} or
  * {@code glossary.csv} is looked for beside the input folder, then in the work directory
  * @param database where the history lives (PASSERELLE_DATABASE_URL); unset, the HSQLDB file in the work directory
+ * @param distributed how a run is shared between worker processes
  */
 @ConfigurationProperties("passerelle")
 public record PasserelleProperties(Path workDir, Path inputDir, Path outputDir, Integer chunkSize,
 		int summaryMaxSentences, long maxFileBytes, @DefaultValue("true") boolean report, Path glossary, Llm llm,
-		@DefaultValue Spending spending, @DefaultValue Database database) {
+		@DefaultValue Spending spending, @DefaultValue Database database, @DefaultValue Distributed distributed) {
+
+	public PasserelleProperties(Path workDir, Path inputDir, Path outputDir, Integer chunkSize, int summaryMaxSentences,
+			long maxFileBytes, boolean report, Path glossary, Llm llm, Spending spending, Database database) {
+		this(workDir, inputDir, outputDir, chunkSize, summaryMaxSentences, maxFileBytes, report, glossary, llm, spending,
+				database, new Distributed(1, Duration.ofSeconds(2), Duration.ofSeconds(60)));
+	}
+
+	/**
+	 * A run shared by workers: into how many partitions {@code run} splits it by default
+	 * (PASSERELLE_PARTITIONS; 1 translates in the process itself), how often the manager looks at its
+	 * partitions (PASSERELLE_PARTITION_POLL_INTERVAL), and how long a worker may go without a heartbeat
+	 * before its partition is given to another (PASSERELLE_WORKER_HEARTBEAT_TIMEOUT).
+	 */
+	public record Distributed(@DefaultValue("1") int partitions, @DefaultValue("2s") Duration pollInterval,
+			@DefaultValue("60s") Duration heartbeatTimeout) {
+
+		public Distributed {
+			require(partitions >= 1 && partitions <= 10000, "PASSERELLE_PARTITIONS must be between 1 and 10000, was "
+					+ partitions);
+			require(pollInterval.compareTo(Duration.ofMillis(100)) >= 0,
+					"PASSERELLE_PARTITION_POLL_INTERVAL must be at least 100ms, was " + pollInterval);
+			require(heartbeatTimeout.compareTo(Duration.ofSeconds(3)) >= 0,
+					"PASSERELLE_WORKER_HEARTBEAT_TIMEOUT must be at least 3s, was " + heartbeatTimeout);
+		}
+
+	}
 
 	public PasserelleProperties(Path workDir, Path inputDir, Path outputDir, Integer chunkSize, int summaryMaxSentences,
 			long maxFileBytes, boolean report, Path glossary, Llm llm, Spending spending) {

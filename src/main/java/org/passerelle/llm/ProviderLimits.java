@@ -30,6 +30,24 @@ public class ProviderLimits {
 
 	private SpendingCap cap = SpendingCap.none();
 
+	private volatile SharedSlots shared;
+
+	/**
+	 * Call slots shared with other processes (the workers of one distributed run): a call holds one of
+	 * them, besides this process's own slot, for as long as it is in flight.
+	 */
+	public interface SharedSlots {
+
+		/** Waits for a slot free in the whole run; closing the slot gives it back. */
+		AutoCloseable take() throws InterruptedException;
+
+	}
+
+	/** From now on every call also takes one of these slots; null: this process's own limit only. */
+	public void share(SharedSlots slots) {
+		this.shared = slots;
+	}
+
 	/** Time as the limits see it; tests replace it with one that moves only when someone waits. */
 	public interface Clock extends TimeMeter, BlockingStrategy {
 
@@ -103,7 +121,10 @@ public class ProviderLimits {
 			inFlight.release();
 			throw ex;
 		}
+		AutoCloseable sharedSlot = null;
 		try {
+			SharedSlots slots = shared;
+			sharedSlot = slots == null ? null : slots.take();
 			if (requests != null) {
 				requests.asBlocking().consume(1, clock);
 			}
@@ -113,9 +134,10 @@ public class ProviderLimits {
 				charged = Math.min(Math.max(estimatedTokens, 1), tokensPerMinute);
 				tokens.asBlocking().consume(charged, clock);
 			}
-			return new Permit(charged, estimatedTokens);
+			return new Permit(charged, estimatedTokens, sharedSlot);
 		}
 		catch (InterruptedException | RuntimeException ex) {
+			closeQuietly(sharedSlot);
 			cap.release(estimatedTokens);
 			inFlight.release();
 			throw ex;
@@ -153,11 +175,14 @@ public class ProviderLimits {
 
 		private final long reservedTokens;
 
+		private final AutoCloseable sharedSlot;
+
 		private boolean closed;
 
-		private Permit(long chargedTokens, long reservedTokens) {
+		private Permit(long chargedTokens, long reservedTokens, AutoCloseable sharedSlot) {
 			this.chargedTokens = chargedTokens;
 			this.reservedTokens = reservedTokens;
+			this.sharedSlot = sharedSlot;
 		}
 
 		/** Replaces the estimate with the tokens the provider reported (input plus output). */
@@ -178,11 +203,23 @@ public class ProviderLimits {
 		public synchronized void close() {
 			if (!closed) {
 				closed = true;
+				closeQuietly(sharedSlot);
 				cap.release(reservedTokens);
 				inFlight.release();
 			}
 		}
 
+	}
+
+	private static void closeQuietly(AutoCloseable slot) {
+		if (slot != null) {
+			try {
+				slot.close();
+			}
+			catch (Exception ex) {
+				// a slot that cannot be given back is freed when its holder's database session ends
+			}
+		}
 	}
 
 }

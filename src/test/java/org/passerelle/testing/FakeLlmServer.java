@@ -184,6 +184,21 @@ public final class FakeLlmServer implements AutoCloseable {
 		return mostInFlight.get();
 	}
 
+	private volatile int refuseAbove = Integer.MAX_VALUE;
+
+	private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** A chat request that would make more than this many in flight gets a 429 at once, as from a provider's limit. */
+	public FakeLlmServer refuseAbove(int calls) {
+		this.refuseAbove = calls;
+		return this;
+	}
+
+	/** Chat requests refused for going over {@link #refuseAbove}. */
+	public int refused() {
+		return refused.get();
+	}
+
 	/**
 	 * Chat requests from now on are received (counted, recorded) but not answered until {@link #release}
 	 * or {@link #releaseOne}: the client keeps waiting on them for as long as the test needs.
@@ -409,7 +424,15 @@ public final class FakeLlmServer implements AutoCloseable {
 				answer(exchange, path, body);
 				return;
 			}
-			mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			int nowInFlight = inFlight.incrementAndGet();
+			mostInFlight.accumulateAndGet(nowInFlight, Math::max);
+			if (nowInFlight > refuseAbove) {
+				// a provider's concurrency limit: the call over it is refused at once
+				refused.incrementAndGet();
+				inFlight.decrementAndGet();
+				send(exchange, 429, "{\"error\":{\"message\":\"Too many concurrent requests\",\"code\":\"rate_limit_exceeded\"}}");
+				return;
+			}
 			// out of flight just before the answer goes out, not after: the client may send its next request at once
 			java.util.concurrent.atomic.AtomicBoolean landed = new java.util.concurrent.atomic.AtomicBoolean();
 			Runnable answering = () -> {

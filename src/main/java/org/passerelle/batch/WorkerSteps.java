@@ -1,0 +1,35 @@
+package org.passerelle.batch;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+/** What the manager and the workers of a distributed run need to know of the job: its step names and parameters. */
+public final class WorkerSteps {
+
+	/** The translating step, as workers know it: a distributed run's partitions are executions of it. */
+	public static final String STEP_NAME = TranslateArticlesJobConfiguration.STEP_NAME;
+
+	/** The step of a distributed run that hands partitions to workers and waits for them. */
+	public static final String MANAGER_STEP_NAME = TranslateArticlesJobConfiguration.MANAGER_STEP_NAME;
+
+	/** Marks a partition a worker gave back when it was stopped on its own, for another worker to finish. */
+	public static final String GIVEN_BACK = "partition.given.back";
+
+	private WorkerSteps() {
+	}
+
+	public static int partitions(JobParameters parameters) {
+		return RunParameters.partitions(parameters);
+	}
+
+	/** The calls the run's workers together may have in flight; 0 when not shared. */
+	public static int sharedConcurrency(JobParameters parameters) {
+		return RunParameters.sharedConcurrency(parameters);
+	}
+
+	public static Path inputDir(JobParameters parameters) {
+		return Path.of(parameters.getString(RunParameters.INPUT_DIR));
+	}
+
+}

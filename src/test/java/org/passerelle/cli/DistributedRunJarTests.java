@@ -1,0 +1,218 @@
+package org.passerelle.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.testing.FakeLlmServer;
+import org.passerelle.testing.JarProcess;
+import org.passerelle.testing.PostgresServer;
+import org.passerelle.testing.RealPostgres;
+import org.passerelle.testing.TestArticles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A distributed run as people start it: {@code run --partitions N} in one JVM, {@code worker} in others,
+ * each with a work directory of its own, all on one real PostgreSQL server and one shared pair of folders.
+ * Chunks of two articles, two calls in flight per worker.
+ */
+@ExtendWith(RealPostgres.class)
+class DistributedRunJarTests {
+
+	private static final int CHUNK = 2;
+
+	private static final int CONCURRENCY = 2;
+
+	/** How long a whole night of these tests may take on a machine shared with others. */
+	private static final Duration NIGHT = Duration.ofMinutes(8);
+
+	@TempDir
+	Path home;
+
+	private FakeLlmServer fake;
+
+	private String databaseUrl;
+
+	private final List<JarProcess.Running> workers = new ArrayList<>();
+
+	@BeforeEach
+	void setUp(PostgresServer server) throws IOException {
+		fake = FakeLlmServer.start();
+		databaseUrl = server.newDatabase();
+	}
+
+	@AfterEach
+	void tearDown() {
+		workers.forEach(worker -> worker.process().destroyForcibly());
+		fake.close();
+	}
+
+	@Test
+	void twoWorkersShareTheRunAndEveryArticleIsWrittenOnceAndAskedOnce() throws Exception {
+		int articles = writeArticles(16);
+		JarProcess.Running first = startWorker("first");
+		JarProcess.Running second = startWorker("second");
+		awaitReady(first);
+		awaitReady(second);
+
+		JarProcess.Result manager = process("manager").start("run", "--partitions", "4").await(NIGHT);
+
+		assertThat(manager.exitCode()).as(manager.all()).isEqualTo(ExitCodes.OK);
+		assertThat(manager.stdout()).contains("COMPLETED. " + articles + " read, " + articles + " translated");
+		assertEveryArticleWrittenOnce(articles);
+		assertThat(requestsPerArticle()).hasSize(articles).allSatisfy((article, count) -> assertThat(count).isEqualTo(1));
+		assertThat(first.output()).contains("runs translateArticlesStep:partition");
+		assertThat(second.output()).contains("runs translateArticlesStep:partition");
+
+		JarProcess.Result status = process("elsewhere").run("status");
+		assertThat(status.stdout()).contains("COMPLETED").contains("partition0").contains("partition3");
+
+		first.process().destroy(); // SIGTERM, idle: it leaves at once
+		assertThat(first.await().all()).contains("stopped");
+	}
+
+	@Test
+	void aWorkerKilledInTheMiddleOfItsPartitionLosesItToAnotherAndTheNightEndsComplete() throws Exception {
+		int articles = writeArticles(12);
+		// the first chunk answered, then one answer of the second: its other call is in flight when the worker dies
+		fake.holdAfter(CHUNK + 1);
+		JarProcess.Running doomed = startWorker("doomed");
+		awaitReady(doomed);
+		JarProcess.Running manager = process("manager").env("PASSERELLE_WORKER_HEARTBEAT_TIMEOUT", "4s")
+			.env("PASSERELLE_PARTITION_POLL_INTERVAL", "500ms")
+			.start("run", "--partitions", "2");
+		// a call held: its first chunk is committed, as chunks are read one after the other
+		long deadline = System.nanoTime() + NIGHT.toNanos();
+		while (fake.held() < 1) {
+			assertThat(manager.process().isAlive()).as(manager.output()).isTrue();
+			assertThat(System.nanoTime() - deadline).as("no call held within %s:%n%s", NIGHT, doomed.output()).isNegative();
+			Thread.sleep(20);
+		}
+
+		doomed.process().destroyForcibly(); // SIGKILL: no goodbye, its heartbeat just stops
+		doomed.process().waitFor();
+		JarProcess.Running heir = startWorker("heir");
+		fake.release();
+		JarProcess.Result night = manager.await(NIGHT);
+
+		assertThat(night.exitCode()).as(night.all() + heir.output()).isEqualTo(ExitCodes.OK);
+		assertThat(night.all()).contains("has not answered for").contains("goes to another worker");
+		assertEveryArticleWrittenOnce(articles);
+		Map<String, Long> requests = requestsPerArticle();
+		assertThat(requests).hasSize(articles);
+		assertThat(requests.values().stream().filter(count -> count > 1).count())
+			.as("only the calls the dead worker had in flight are asked again: %s", requests)
+			.isLessThanOrEqualTo(CONCURRENCY);
+		assertThat(requests.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(2));
+	}
+
+	@Test
+	void twoWorkersOfFourThreadsEachKeepToTheRunsConcurrencyOfFourAndAreNeverRefused() throws Exception {
+		int articles = writeArticles(24);
+		fake.latency(Duration.ofMillis(300)).refuseAbove(4);
+		JarProcess.Running first = startWorker("first", 4);
+		JarProcess.Running second = startWorker("second", 4);
+		awaitReady(first);
+		awaitReady(second);
+
+		JarProcess.Result manager = process("manager").env("PASSERELLE_LLM_CONCURRENCY", "4")
+			.start("run", "--partitions", "2")
+			.await(NIGHT);
+
+		assertThat(manager.exitCode()).as(manager.all()).isEqualTo(ExitCodes.OK);
+		assertEveryArticleWrittenOnce(articles);
+		assertThat(first.output()).contains("runs translateArticlesStep:partition");
+		assertThat(second.output()).contains("runs translateArticlesStep:partition");
+		assertThat(fake.refused()).as("calls refused for a fifth in flight").isZero();
+		assertThat(fake.mostInFlight()).isEqualTo(4);
+		assertThat(manager.stdout()).contains(" 0 retries");
+	}
+
+	@Test
+	void withoutADatabaseServerPartitionsAndWorkersAreRefusedSayingWhatTheyNeed() throws Exception {
+		writeArticles(2);
+		JarProcess alone = JarProcess.against(fake, home, "sk-test").env("PASSERELLE_WORK_DIR", home.resolve("alone").toString());
+
+		JarProcess.Result run = alone.run("run", "--partitions", "2");
+		JarProcess.Result worker = alone.run("worker");
+
+		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.stderr()).contains("--partitions above 1").contains("PostgreSQL").contains("PASSERELLE_DATABASE_URL");
+		assertThat(worker.exitCode()).as(worker.all()).isEqualTo(ExitCodes.USAGE);
+		assertThat(worker.stderr()).contains("a worker needs").contains("PASSERELLE_DATABASE_URL");
+		assertThat(fake.chatCount()).as("nothing sent").isZero();
+		assertThat(home.resolve("output")).doesNotExist();
+	}
+
+	private JarProcess process(String name) {
+		JarProcess process = JarProcess.against(fake, home, "sk-test")
+			.env("PASSERELLE_DATABASE_URL", databaseUrl)
+			.env("PASSERELLE_DATABASE_USER", PostgresServer.USER)
+			.env("PASSERELLE_DATABASE_PASSWORD", PostgresServer.PASSWORD)
+			.env("PASSERELLE_WORK_DIR", home.resolve("work-" + name).toString())
+			.env("PASSERELLE_INPUT_DIR", home.resolve("input").toString())
+			.env("PASSERELLE_OUTPUT_DIR", home.resolve("output").toString())
+			.env("PASSERELLE_CHUNK_SIZE", Integer.toString(CHUNK))
+			.env("PASSERELLE_LLM_CONCURRENCY", Integer.toString(CONCURRENCY));
+		return process;
+	}
+
+	private JarProcess.Running startWorker(String name) throws IOException {
+		return startWorker(name, CONCURRENCY);
+	}
+
+	private JarProcess.Running startWorker(String name, int threads) throws IOException {
+		JarProcess.Running worker = process(name).env("PASSERELLE_LLM_CONCURRENCY", Integer.toString(threads))
+			.start("worker");
+		workers.add(worker);
+		return worker;
+	}
+
+	/** A worker is ready once it says so; a JVM start on a machine as busy as can be takes a while. */
+	private static void awaitReady(JarProcess.Running worker) throws InterruptedException {
+		long deadline = System.nanoTime() + NIGHT.toNanos();
+		while (!worker.output().contains("waiting for partitions")) {
+			assertThat(worker.process().isAlive()).as("the worker ended before it was ready:\n%s", worker.output()).isTrue();
+			assertThat(System.nanoTime() - deadline).as("the worker was not ready within %s", NIGHT).isNegative();
+			Thread.sleep(50);
+		}
+	}
+
+	private int writeArticles(int count) throws IOException {
+		for (int i = 1; i <= count; i++) {
+			TestArticles.write(home.resolve(String.format("input/article-%02d.txt", i)),
+					"Dépêche numéro " + i + "\n\nPremier paragraphe de la dépêche " + i + ".\n\nDeuxième paragraphe.\n");
+		}
+		return count;
+	}
+
+	private void assertEveryArticleWrittenOnce(int articles) throws IOException {
+		for (int i = 1; i <= articles; i++) {
+			String base = String.format("output/article-%02d", i);
+			assertThat(home.resolve(base + ".en.md")).exists();
+			assertThat(home.resolve(base + ".summary.md")).exists();
+			assertThat(home.resolve(base + ".meta.json")).exists();
+		}
+		try (var files = Files.list(home.resolve("output"))) {
+			assertThat(files.filter(f -> f.toString().endsWith(".en.md")).count()).isEqualTo(articles);
+		}
+	}
+
+	private Map<String, Long> requestsPerArticle() {
+		return fake.chatRequests().stream().map(request -> request.article().get("title").asString())
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+	}
+
+}
