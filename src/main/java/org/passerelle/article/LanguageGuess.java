@@ -1,5 +1,7 @@
 package org.passerelle.article;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.github.pemistahl.lingua.api.Language;
@@ -22,16 +24,40 @@ public final class LanguageGuess {
 	 */
 	static final int EXCERPT_CHARS = 250;
 
+	/**
+	 * The languages told apart. The build packs only their trigram models (pom.xml, lingua-models-used):
+	 * a language added here must be added there too.
+	 */
+	static final List<Language> LANGUAGES = List.of(Language.FRENCH, Language.ENGLISH, Language.GERMAN, Language.SPANISH,
+			Language.ITALIAN, Language.PORTUGUESE, Language.DUTCH, Language.ARABIC, Language.RUSSIAN, Language.TURKISH);
+
 	private static final LanguageGuess SHARED = new LanguageGuess();
 
-	private final LanguageDetector detector = LanguageDetectorBuilder
-		.fromLanguages(Language.FRENCH, Language.ENGLISH, Language.GERMAN, Language.SPANISH, Language.ITALIAN,
-				Language.PORTUGUESE, Language.DUTCH, Language.ARABIC, Language.RUSSIAN, Language.TURKISH)
-		.withLowAccuracyMode()
-		.withPreloadedLanguageModels()
-		.build();
+	private final LanguageDetector detector;
 
 	private LanguageGuess() {
+		requireModels();
+		detector = LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(Language[]::new))
+			.withLowAccuracyMode()
+			.withPreloadedLanguageModels()
+			.build();
+	}
+
+	/**
+	 * Lingua takes a missing model for an empty one and then guesses wrong without a word; low-accuracy
+	 * mode reads the trigram models only, so those are what must be there.
+	 */
+	static void requireModels() {
+		for (Language language : LANGUAGES) {
+			String model = modelResource(language);
+			if (Language.class.getResource(model) == null) {
+				throw new IllegalStateException("Lingua's model " + model + " is missing from the build");
+			}
+		}
+	}
+
+	static String modelResource(Language language) {
+		return "/language-models/" + language.getIsoCode639_1().name().toLowerCase(Locale.ROOT) + "/trigrams.json";
 	}
 
 	/**
@@ -48,7 +74,7 @@ public final class LanguageGuess {
 			return Optional.empty();
 		}
 		Language language = detector.detectLanguageOf(excerpts(text));
-		return language == Language.UNKNOWN ? Optional.empty() : Optional.of(language.name().toLowerCase(java.util.Locale.ROOT));
+		return language == Language.UNKNOWN ? Optional.empty() : Optional.of(language.name().toLowerCase(Locale.ROOT));
 	}
 
 	static String excerpts(String text) {
