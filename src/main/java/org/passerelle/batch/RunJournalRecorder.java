@@ -47,7 +47,7 @@ class RunJournalRecorder {
 		journal.add(JournalEntry.translated(translation.article(), translation.english().title(),
 				translation.english().paragraphs(), translation.english().summary(),
 				new JournalEntry.Outputs(relative(paths.translation()), relative(paths.summary()), relative(paths.metadata())),
-				translation.inputTokens(), translation.outputTokens()));
+				translation.inputTokens(), translation.outputTokens(), translation.quality().flags()));
 		commitOutsideTransaction();
 	}
 

@@ -56,7 +56,8 @@ public final class AtomicFiles {
 				content.writeTo(writer);
 				writer.flush();
 				if (durable) {
-					channel.force(true);
+					// the data and the size needed to read it back (fdatasync): the times need not be on disk
+					channel.force(false);
 				}
 			}
 			try {

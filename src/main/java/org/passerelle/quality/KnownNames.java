@@ -40,7 +40,7 @@ final class KnownNames {
 	}
 
 	private static String words(String text) {
-		return String.join(" ", Names.fold(text).split("[^\\p{L}\\p{N}]+")).strip();
+		return String.join(" ", Names.NOT_WORD.split(Names.fold(text))).strip();
 	}
 
 	private static Map<String, List<String>> read() {

@@ -29,6 +29,11 @@ public final class Names {
 
 	private static final Pattern ROMAN = Pattern.compile("[IVXLC]+(?:e|er|ème)?");
 
+	/** What separates words; compiled once, as folding and splitting run for every paragraph. */
+	static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
 
 	/** Lower-case words that belong inside a person's name: Charles de Gaulle, Oussama ben Laden. */
 	private static final Set<String> PARTICLES = Set.of("de", "du", "des", "d'", "van", "von", "der", "den", "ben", "bin",
@@ -177,7 +182,7 @@ public final class Names {
 		if (named.isEmpty()) {
 			return List.of();
 		}
-		List<String> foldedWords = List.of(fold(english).split("[^\\p{L}\\p{N}]+"));
+		List<String> foldedWords = List.of(NOT_WORD.split(fold(english)));
 		Set<String> englishWords = new HashSet<>(foldedWords);
 		String folded = " " + String.join(" ", foldedWords) + " ";
 		List<String> missing = new ArrayList<>();
@@ -194,7 +199,7 @@ public final class Names {
 
 	private static boolean rendered(String name, Set<String> englishWords, String englishFolded) {
 		String plain = fold(name);
-		String[] parts = plain.split("[^\\p{L}\\p{N}]+");
+		String[] parts = NOT_WORD.split(plain);
 		for (String part : parts) {
 			// "el" of "el-Assad" may go: English writes Assad
 			if (part.isEmpty() || englishWords.contains(part) || parts.length > 1 && PARTICLES.contains(part)) {
@@ -254,11 +259,11 @@ public final class Names {
 	 * spelling (Alep, Aleppo; Syrie, Syria), which is enough to say a summary is about the article.
 	 */
 	static boolean anyIn(List<String> names, String english) {
-		List<String> englishWords = List.of(fold(english).split("[^\\p{L}\\p{N}]+"));
+		List<String> englishWords = List.of(NOT_WORD.split(fold(english)));
 		String folded = " " + String.join(" ", englishWords) + " ";
 		for (String name : names) {
 			String plain = fold(name);
-			if (folded.contains(" " + String.join(" ", plain.split("[^\\p{L}\\p{N}]+")) + " ")
+			if (folded.contains(" " + String.join(" ", NOT_WORD.split(plain)) + " ")
 					|| KnownNames.rendered(name, folded)) {
 				return true;
 			}
@@ -324,7 +329,7 @@ public final class Names {
 	}
 
 	static String fold(String text) {
-		return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+		return MARKS.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)).replaceAll("")
 			.replace('’', '\'').toLowerCase(Locale.ROOT);
 	}
 

@@ -21,6 +21,21 @@ import java.util.regex.Pattern;
 public final class Numbers {
 
 	// French groups thousands with spaces, exactly three digits a group, or "en 2015 3 000" would merge
+	// compiled once: these run for every number of every paragraph
+	private static final Pattern PLURAL_S = Pattern.compile("s$");
+
+	private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+
+	private static final Pattern CLOCK_SEPARATOR = Pattern.compile("[.:]");
+
+	private static final Pattern ONE_OR_TWO_DIGITS = Pattern.compile("\\d{1,2}");
+
+	private static final Pattern GROUP_SPACE = Pattern.compile("[ \\u00A0\\u202F]");
+
+	private static final Pattern GROUP_SEPARATOR = Pattern.compile("[.,:]");
+
+	private static final Pattern DIGIT = Pattern.compile("\\d");
+
 	private static final Pattern FRENCH_NUMBER = Pattern.compile(
 			"\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3}(?!\\d))+(?:,\\d+)?|\\d+(?:[.,]\\d+)*");
 
@@ -154,7 +169,7 @@ public final class Numbers {
 			Long factor = null;
 			int unitFrom = matcher.end();
 			if (scale.lookingAt()) {
-				factor = FRENCH_SCALES.get(scale.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", ""));
+				factor = FRENCH_SCALES.get(PLURAL_S.matcher(scale.group(1).toLowerCase(Locale.ROOT)).replaceAll(""));
 				unitFrom = scale.end();
 			}
 			MetricUnits.Unit unit = MetricUnits.after(text, unitFrom);
@@ -168,7 +183,7 @@ public final class Numbers {
 				if (PERCENT.matcher(text).region(unitFrom, text.length()).lookingAt()) {
 					values.addAll(fractions(reading)); // "50 %" is "half", "25 %" "a quarter"
 				}
-				if (readings.size() == 1 && number.matches("(19|20)\\d\\d")) {
+				if (readings.size() == 1 && YEAR.matcher(number).matches()) {
 					values.add(number.substring(2)); // a year: Q1/15
 				}
 				List<Double> converted = new ArrayList<>();
@@ -214,7 +229,7 @@ public final class Numbers {
 			Matcher clock = ENGLISH_CLOCK.matcher(text).region(matcher.end(), text.length());
 			Matcher scale = ENGLISH_SCALE.matcher(text).region(matcher.end(), text.length());
 			Long factor = scale.lookingAt() ? ENGLISH_SCALES.get(scale.group(1).toLowerCase(Locale.ROOT)) : null;
-			String[] clockParts = number.split("[.:]");
+			String[] clockParts = CLOCK_SEPARATOR.split(number);
 			if (clockParts.length <= 2 && isHour(clockParts[0])
 					&& (clockParts.length == 1 || clockParts[1].length() == 2 && Integer.parseInt(clockParts[1]) < 60)) {
 				int hour = Integer.parseInt(clockParts[0]);
@@ -289,7 +304,7 @@ public final class Numbers {
 	}
 
 	private static boolean isHour(String number) {
-		return number.matches("\\d{1,2}") && Integer.parseInt(number) <= 24;
+		return ONE_OR_TWO_DIGITS.matcher(number).matches() && Integer.parseInt(number) <= 24;
 	}
 
 	/**
@@ -297,14 +312,14 @@ public final class Numbers {
 	 * is 1200; "21,4" is 21.4; "1,360" is 1.36 or 1360; "12.05.2014" is three numbers.
 	 */
 	private static List<List<BigDecimal>> readings(String number, boolean english) {
-		if (number.matches(".*[ \\u00A0\\u202F].*")) {
-			String plain = number.replaceAll("[ \\u00A0\\u202F]", "").replace(',', '.');
+		if (GROUP_SPACE.matcher(number).find()) {
+			String plain = GROUP_SPACE.matcher(number).replaceAll("").replace(',', '.');
 			return List.of(List.of(new BigDecimal(plain)));
 		}
 		if (english && number.matches("\\d{1,3}(?:,\\d{3})+\\.\\d+")) {
 			return List.of(List.of(new BigDecimal(number.replace(",", "")))); // 14,201.57
 		}
-		String[] groups = number.split("[.,:]");
+		String[] groups = GROUP_SEPARATOR.split(number);
 		if (groups.length == 1) {
 			return List.of(List.of(new BigDecimal(number)));
 		}
@@ -324,7 +339,7 @@ public final class Numbers {
 		for (int i = 1; i < groups.length; i++) {
 			thousands &= groups[i].length() == 3;
 		}
-		String separators = number.replaceAll("\\d", "");
+		String separators = DIGIT.matcher(number).replaceAll("");
 		if (thousands && separators.chars().distinct().count() == 1) {
 			return List.of(List.of(new BigDecimal(String.join("", groups))));
 		}

@@ -37,8 +37,7 @@ final class ArticleLines {
 
 	private static void writeLine(Writer writer, JournalEntry entry, Path outputDir) throws IOException {
 		boolean translated = JournalEntry.TRANSLATED.equals(entry.outcome());
-		List<QualityFlags.Flag> flags = translated && entry.outputs() != null
-				? QualityFlags.read(outputDir.resolve(entry.outputs().metadata())) : List.of();
+		List<QualityFlags.Flag> flags = translated ? QualityFlags.of(entry, outputDir) : List.of();
 		Line line = new Line(entry.article(), entry.inputFolder(), entry.outcome(), translated ? entry.englishTitle() : null,
 				entry.outputs(), new Tokens(entry.inputTokens(), entry.outputTokens()), translated ? flags : null,
 				JournalEntry.FAILED.equals(entry.outcome())

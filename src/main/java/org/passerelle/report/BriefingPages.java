@@ -82,7 +82,7 @@ final class BriefingPages {
 
 	private BriefingItem item(JournalEntry entry, int index, String prefix) {
 		String url = SourceLinks.safeUrl(entry.details().url());
-		int flags = entry.outputs() == null ? 0 : QualityFlags.read(outputDir.resolve(entry.outputs().metadata())).size();
+		int flags = QualityFlags.of(entry, outputDir).size();
 		return new BriefingItem(index + 1, entry.englishTitle(), entry.summary(), url,
 				SourceLinks.site(entry.details().url(), entry.details().source()),
 				SourceLinks.published(entry.details().published()), entry.details().author(), path(entry),

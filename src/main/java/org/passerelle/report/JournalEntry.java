@@ -5,6 +5,7 @@ import java.util.List;
 import org.passerelle.article.Article;
 import org.passerelle.article.SourceDetails;
 import org.passerelle.article.SourceFile;
+import org.passerelle.quality.QualityFlag;
 
 /**
  * One article a run handled, as its journal keeps it until the report is written: enough to show it
@@ -16,10 +17,12 @@ import org.passerelle.article.SourceFile;
  * @param french the French title, then its paragraphs; {@code english} the same in English (translated only)
  * @param failureKind what sort of failure ({@code BAD_ANSWER}...), {@code reason} the error in plain words,
  * {@code attempts} how many runs have tried this content (failed only)
+ * @param flags the quality flags written in its {@code meta.json} (translated only), carried here so that
+ * the report need not read every {@code meta.json} again; null in a journal that did not carry them
  */
 public record JournalEntry(String article, String outcome, String inputFolder, List<String> french,
 		List<String> english, String summary, SourceDetails details, Outputs outputs, long inputTokens,
-		long outputTokens, String failureKind, String reason, int attempts) {
+		long outputTokens, String failureKind, String reason, int attempts, List<QualityFlag> flags) {
 
 	public static final String TRANSLATED = "translated";
 
@@ -38,7 +41,7 @@ public record JournalEntry(String article, String outcome, String inputFolder, L
 	}
 
 	public static JournalEntry translated(Article article, String englishTitle, List<String> englishParagraphs,
-			String summary, Outputs outputs, long inputTokens, long outputTokens) {
+			String summary, Outputs outputs, long inputTokens, long outputTokens, List<QualityFlag> flags) {
 		List<String> french = new java.util.ArrayList<>(article.paragraphs().size() + 1);
 		french.add(article.title());
 		french.addAll(article.paragraphs());
@@ -46,17 +49,17 @@ public record JournalEntry(String article, String outcome, String inputFolder, L
 		english.add(englishTitle);
 		english.addAll(englishParagraphs);
 		return new JournalEntry(article.source().id(), TRANSLATED, article.source().root().toString(), french, english,
-				summary, article.details(), outputs, inputTokens, outputTokens, null, null, 0);
+				summary, article.details(), outputs, inputTokens, outputTokens, null, null, 0, List.copyOf(flags));
 	}
 
 	public static JournalEntry failed(SourceFile source, String failureKind, String reason, int attempts) {
 		return new JournalEntry(source.id(), FAILED, source.root().toString(), null, null, null, null, null, 0, 0,
-				failureKind, reason, attempts);
+				failureKind, reason, attempts, null);
 	}
 
 	public static JournalEntry gone(SourceFile source) {
 		return new JournalEntry(source.id(), GONE, source.root().toString(), null, null, null, null, null, 0, 0, null,
-				null, 0);
+				null, 0, null);
 	}
 
 	/** The English title, or the article's id when it has none (it failed). */

@@ -26,6 +26,14 @@ final class QualityFlags {
 	private QualityFlags() {
 	}
 
+	/** The flags of a translated article: those its journal entry carries, else those its {@code meta.json} holds. */
+	static List<Flag> of(JournalEntry entry, Path outputDir) {
+		if (entry.flags() != null) {
+			return entry.flags().stream().map(flag -> new Flag(flag.kind(), flag.paragraph(), flag.detail())).toList();
+		}
+		return entry.outputs() == null ? List.of() : read(outputDir.resolve(entry.outputs().metadata()));
+	}
+
 	static List<Flag> read(Path metadata) {
 		if (metadata == null || !Files.isRegularFile(metadata)) {
 			return List.of();

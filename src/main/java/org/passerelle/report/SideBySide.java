@@ -28,8 +28,7 @@ final class SideBySide {
 	}
 
 	static ArticleView article(JournalEntry entry, int index, Path outputDir) {
-		List<QualityFlags.Flag> flags = entry.outputs() == null ? List.of()
-				: QualityFlags.read(outputDir.resolve(entry.outputs().metadata()));
+		List<QualityFlags.Flag> flags = QualityFlags.of(entry, outputDir);
 		List<Row> rows = new ArrayList<>();
 		int count = Math.max(entry.french().size(), entry.english().size());
 		for (int number = 0; number < count; number++) {

@@ -161,7 +161,9 @@ public final class ReportBenchmark {
 				journal.add(JournalEntry.translated(article, "Headline of article " + n + " on the reform", english,
 						"The government presented a reform of local finances on Tuesday. Mayors are worried. "
 								+ "The opposition asks for a debate.",
-						new JournalEntry.Outputs(base + ".en.md", base + ".summary.md", base + ".meta.json"), 1800, 900));
+						new JournalEntry.Outputs(base + ".en.md", base + ".summary.md", base + ".meta.json"), 1800, 900,
+						n % 10 == 0 ? List.of(new org.passerelle.quality.QualityFlag("numbers", 2, "not in the English: 35 000"))
+								: List.of()));
 				Path meta = output.resolve(base + ".meta.json");
 				Files.createDirectories(meta.getParent());
 				Files.writeString(meta, n % 10 == 0

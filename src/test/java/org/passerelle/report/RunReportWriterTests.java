@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.article.Article;
 import org.passerelle.article.SourceDetails;
 import org.passerelle.article.SourceFile;
+import org.passerelle.quality.QualityFlag;
 import org.passerelle.testing.HeadlessChromium;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,7 +60,7 @@ class RunReportWriterTests {
 				new Article(source("a.txt"), "0".repeat(64), "<script>alert('fr')</script>", List.of("<b>gras</b> & co"),
 						"UTF-8", new SourceDetails("javascript:alert(1)", "2026-11-23", "<i>auteur</i>", "\"><script>x</script>")),
 				"<script>alert('en')</script>", List.of("<img src=x onerror=alert(1)>"), "Summary </p><script>s</script>",
-				outputs("a"), 1, 1);
+				outputs("a"), 1, 1, List.of());
 
 		Path page = new RunReportWriter(output()).write(facts(7, 0), journal(hostile));
 
@@ -76,12 +77,9 @@ class RunReportWriterTests {
 	@Test
 	void articlesAreGroupedByTheirSourceWhenTheyNameOneAndFlagsShowOnTheirParagraph() throws Exception {
 		Path journal = journal(translated("dump.jsonl#1", "Un", "One", "Le Monde"),
-				translated("dump.jsonl#2", "Deux", "Two", "Libération"), translated("dump.jsonl#3", "Trois", "Three", "Le Monde"));
-		Files.createDirectories(output().resolve("dump.jsonl"));
-		Files.writeString(output().resolve("dump.jsonl/3.meta.json"), """
-				{"source":"dump.jsonl#3","quality":{"flags":[
-				  {"kind":"numbers","paragraph":1,"detail":"not in the English: 35 000"},
-				  {"kind":"summary","paragraph":null,"detail":"names no one"}]}}""");
+				translated("dump.jsonl#2", "Deux", "Two", "Libération"),
+				translated("dump.jsonl#3", "Trois", "Three", "Le Monde",
+						new QualityFlag("numbers", 1, "not in the English: 35 000"), new QualityFlag("summary", null, "names no one")));
 
 		new RunReportWriter(output()).write(facts(8, 0), journal);
 
@@ -177,11 +175,28 @@ class RunReportWriterTests {
 		return SourceFile.fromId(Path.of("/srv/input"), id);
 	}
 
-	static JournalEntry translated(String id, String french, String english, String sourceName) {
+	@Test
+	void aJournalLineWithoutFlagsTakesThemFromTheArticlesMetadata() throws Exception {
+		JournalEntry carried = translated("dump.jsonl#3", "Trois", "Three", "Le Monde");
+		JournalEntry withoutFlags = new JournalEntry(carried.article(), carried.outcome(), carried.inputFolder(),
+				carried.french(), carried.english(), carried.summary(), carried.details(), carried.outputs(),
+				carried.inputTokens(), carried.outputTokens(), null, null, 0, null);
+		Files.createDirectories(output().resolve("dump.jsonl"));
+		Files.writeString(output().resolve("dump.jsonl/3.meta.json"), """
+				{"source":"dump.jsonl#3","quality":{"flags":[
+				  {"kind":"numbers","paragraph":1,"detail":"not in the English: 35 000"}]}}""");
+
+		new RunReportWriter(output()).write(facts(9, 0), journal(withoutFlags));
+
+		Document html = Jsoup.parse(output().resolve("_reports/2026-11-24-run-9.html").toFile());
+		assertThat(html.select("#b1 .pill").text()).isEqualTo("1 flag(s)");
+	}
+
+	static JournalEntry translated(String id, String french, String english, String sourceName, QualityFlag... flags) {
 		String base = id.contains("#") ? id.replace('#', '/') : id.substring(0, id.lastIndexOf('.'));
 		return JournalEntry.translated(new Article(source(id), "0".repeat(64), french, List.of("Premier paragraphe."), "UTF-8",
 				new SourceDetails(null, null, null, sourceName)), english, List.of("First paragraph."), "A summary of " + english + ".",
-				outputs(base), 100, 50);
+				outputs(base), 100, 50, List.of(flags));
 	}
 
 	static JournalEntry.Outputs outputs(String base) {
