@@ -1,6 +1,5 @@
 package org.passerelle.report;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,21 +33,26 @@ final class JournalFile implements AutoCloseable {
 		if (!Files.isRegularFile(file)) {
 			return;
 		}
-		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+		try (InputStream in = Files.newInputStream(file)) {
+			// read in blocks and cut at each newline: a night's journal is tens of megabytes
+			byte[] buffer = new byte[1 << 16];
 			ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
-			long position = 0;
+			long offset = 0;
 			long start = 0;
-			int next;
-			while ((next = in.read()) >= 0) {
-				position++;
-				if (next == '\n') {
-					visitLine(visitor, line, start);
-					line.reset();
-					start = position;
+			int read;
+			while ((read = in.read(buffer)) > 0) {
+				int from = 0;
+				for (int i = 0; i < read; i++) {
+					if (buffer[i] == '\n') {
+						line.write(buffer, from, i - from);
+						visitLine(visitor, line, start);
+						line.reset();
+						from = i + 1;
+						start = offset + from;
+					}
 				}
-				else {
-					line.write(next);
-				}
+				line.write(buffer, from, read - from);
+				offset += read;
 			}
 			visitLine(visitor, line, start);
 		}
