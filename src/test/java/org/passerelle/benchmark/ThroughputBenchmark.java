@@ -70,7 +70,31 @@ public final class ThroughputBenchmark {
 		System.out.printf(Locale.ROOT, "  peak heap in use           %8d MB  (highest after a collection: %d MB)%n",
 				loaded.peakHeapMb(), loaded.liveHeapMb());
 
-		if (latencyMillis > 0 && !Boolean.getBoolean("benchmark.skipZeroLatency")) {
+		if (latencyMillis > 0) {
+			double providerSeconds = Math.ceil((double) articles / concurrency) * latencyMillis / 1000.0;
+			System.out.printf(Locale.ROOT, "  whole process / provider   %10.3f  (%.1f s, start-up included, for the provider's %.1f s)%n",
+					loaded.wallSeconds() / providerSeconds, loaded.wallSeconds(), providerSeconds);
+		}
+
+		int fewer = Integer.getInteger("benchmark.marginal", 0);
+		if (fewer > 0 && fewer < articles) {
+			// the cost of each article beyond the first 'fewer', so that start-up and the end of the run cancel out
+			Path smallInput = root.resolve("input-" + fewer);
+			generate(smallInput, fewer, words);
+			Result small = run(jar, root.resolve("instant-" + fewer), smallInput, fewer, concurrency, 0, heap);
+			Result large = latencyMillis == 0 ? loaded
+					: run(jar, root.resolve("instant-" + articles), input, articles, concurrency, 0, heap);
+			int extra = articles - fewer;
+			System.out.printf(Locale.ROOT, "%nWith a provider that answers at once, %d articles against %d (%d calls in flight):%n",
+					articles, fewer, concurrency);
+			System.out.printf(Locale.ROOT, "  own time per extra article %8.1f ms  (job %.1f s against %.1f s)%n",
+					(large.jobSeconds() - small.jobSeconds()) * 1000 / extra, large.jobSeconds(), small.jobSeconds());
+			System.out.printf(Locale.ROOT, "  whole process, per extra   %8.1f ms  (%.1f s against %.1f s)%n",
+					(large.wallSeconds() - small.wallSeconds()) * 1000 / extra, large.wallSeconds(), small.wallSeconds());
+			System.out.printf(Locale.ROOT, "  outside the job's duration %8.1f s   (start-up, report, shutdown; %d articles)%n",
+					large.wallSeconds() - large.jobSeconds(), articles);
+		}
+		else if (latencyMillis > 0 && !Boolean.getBoolean("benchmark.skipZeroLatency")) {
 			Result instant = run(jar, root.resolve("instant"), input, articles, concurrency, 0, heap);
 			System.out.printf(Locale.ROOT, "%nWith a provider that answers at once (%d calls in flight):%n", concurrency);
 			System.out.printf(Locale.ROOT, "  own time per article       %8.1f ms  (job %.1f s for %d articles)%n",
@@ -94,8 +118,14 @@ public final class ThroughputBenchmark {
 		try (FakeLlmServer fake = FakeLlmServer.start()) {
 			fake.recording(false).latency(Duration.ofMillis(latencyMillis));
 			Path gcLog = dir.resolve("gc.log");
-			ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx" + heap, "-Xlog:gc:file=" + gcLog, "-jar",
-					jar.toString(), "run", "--input", input.toString(), "--output", dir.resolve("output").toString())
+			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+			String extraJvmArgs = System.getProperty("benchmark.jvmArgs", "").strip();
+			if (!extraJvmArgs.isEmpty()) {
+				command.addAll(List.of(extraJvmArgs.replace("{dir}", dir.toString()).split("\\s+")));
+			}
+			command.addAll(List.of("-jar", jar.toString(), "run", "--input", input.toString(), "--output",
+					dir.resolve("output").toString()));
+			ProcessBuilder builder = new ProcessBuilder(command)
 				.redirectErrorStream(true)
 				.redirectOutput(dir.resolve("run.log").toFile());
 			Map<String, String> env = builder.environment();
