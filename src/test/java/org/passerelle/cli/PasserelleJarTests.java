@@ -187,12 +187,12 @@ class PasserelleJarTests {
 
 	@Test
 	void spendingCapReachedExitsFiveAndRestartFinishesTheRest() throws Exception {
-		// about one request's estimate: the first fits, the one that would cross the cap is not sent
-		JarProcess.Result run = passerelle.env("PASSERELLE_LLM_CONCURRENCY", "1").env("PASSERELLE_MAX_TOKENS_PER_RUN", "1000")
+		// about one request's estimate: the request that would cross the cap is not sent, nor any after it
+		JarProcess.Result run = passerelle.env("PASSERELLE_LLM_CONCURRENCY", "1").env("PASSERELLE_MAX_TOKENS_PER_RUN", "2000")
 			.run("run");
 
 		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.SPENDING_CAP);
-		assertThat(run.all()).contains("stopped at the spending cap of 1000");
+		assertThat(run.all()).containsPattern("stopped at the cap of 2,000 tokens: \\d articles translated, [1-3] left");
 		assertThat(fake.answeredTitles().size()).as("articles sent before the cap").isLessThan(3);
 		assertThat(passerelle.run("failures").stdout()).contains("No failed articles.");
 
