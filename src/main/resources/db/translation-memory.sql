@@ -1,5 +1,5 @@
 -- The translation memory (org.passerelle.memory.TranslationMemory), beside the ledger. Portable SQL
--- (HSQLDB and PostgreSQL); every lookup is by primary key.
+-- (HSQLDB and PostgreSQL): every lookup is by primary key.
 -- A segment is a title or a paragraph: SEGMENT_KEY hashes the engine (provider, model, prompt version),
 -- the glossary entries its French uses and its normalised French (with its neighbours when it is very
 -- short). ARTICLE_KEY is the article it was last part of, to find the summary a changed article revises.
