@@ -43,13 +43,14 @@ public final class TranslationMemoryBenchmark {
 		int lookups = Integer.getInteger("benchmark.lookups", 2000);
 		Path folder = Files.createTempDirectory("passerelle-memory-benchmark");
 		// filled with a large cache (random keys thrash a small one), then reopened as the application opens it
-		JDBCDataSource filling = dataSource(folder, ";hsqldb.cache_rows=2000000;hsqldb.cache_size=2000000");
+		JDBCDataSource filling = dataSource(folder, ";hsqldb.cache_rows=2000000;hsqldb.cache_size=2000000;hsqldb.log_data=false");
 		createTables(filling);
 		long started = System.nanoTime();
 		fill(filling, paragraphs);
 		try (Connection connection = filling.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("SET FILES CACHE ROWS 50000");
 			statement.execute("SET FILES CACHE SIZE 10000");
+			statement.execute("SET FILES LOG TRUE");
 			statement.execute("SHUTDOWN");
 		}
 		System.out.printf(Locale.ROOT, "%nTranslation memory benchmark: %,d paragraphs (%,d articles of %d) written in %.1f s%n",
