@@ -59,9 +59,12 @@ class SendChangesTogetherTasklet implements Tasklet {
 
 	private final SentTogether sentTogether;
 
+	private final java.util.concurrent.Executor executor;
+
 	SendChangesTogetherTasklet(RunParameters.Batching run, boolean onlyFailed, ArticleLoader loader, ArticleLedger ledger,
 			ArticleQuality quality, MemoryFirstTranslator memory, TranslationService translator, TokenBudget budget,
-			SentTogether sentTogether) {
+			SentTogether sentTogether, java.util.concurrent.Executor executor) {
+		this.executor = executor;
 		this.run = run;
 		this.onlyFailed = onlyFailed;
 		this.loader = loader;
@@ -81,20 +84,13 @@ class SendChangesTogetherTasklet implements Tasklet {
 		}
 		long[] billedAtStart = ProviderResponses.billedTokens();
 		List<List<Pending>> groups = groups(changedArticles());
-		int sent = 0;
-		for (List<Pending> group : groups) {
-			try {
-				sent += send(group);
-			}
-			catch (SpendingCapReachedException ex) {
-				log.info("changes not sent together: {}", ex.getMessage());
-				break;
-			}
-			catch (TranslationFailedException | RuntimeException ex) {
-				log.info("the changes of {} articles could not be sent together ({}); each will be sent alone",
-						group.size(), ex.getMessage());
-			}
-		}
+		// the groups go concurrently, as articles do, within the provider's limits
+		org.springframework.batch.core.job.JobExecution job = contribution.getStepExecution().getJobExecution();
+		List<java.util.concurrent.CompletableFuture<Integer>> sending = groups.stream()
+			.map(group -> java.util.concurrent.CompletableFuture.supplyAsync(() -> inJob(job, () -> sendOrLeave(group)),
+					executor))
+			.toList();
+		int sent = sending.stream().mapToInt(java.util.concurrent.CompletableFuture::join).sum();
 		if (sent > 0) {
 			log.info("the changes of {} articles sent in {} shared requests", sent, groups.size());
 		}
@@ -158,6 +154,32 @@ class SendChangesTogetherTasklet implements Tasklet {
 		}
 		groups.add(group);
 		return groups.stream().filter(each -> each.size() > 1).toList();
+	}
+
+	/** On a pool thread, the job's scope is made active for the job-scoped memory and its tally. */
+	private static int inJob(org.springframework.batch.core.job.JobExecution job, java.util.function.IntSupplier work) {
+		org.springframework.batch.core.scope.context.JobSynchronizationManager.register(job);
+		try {
+			return work.getAsInt();
+		}
+		finally {
+			org.springframework.batch.core.scope.context.JobSynchronizationManager.release();
+		}
+	}
+
+	/** The articles kept from one group's answer; none when the group could not be sent. */
+	private int sendOrLeave(List<Pending> group) {
+		try {
+			return send(group);
+		}
+		catch (SpendingCapReachedException ex) {
+			log.info("changes not sent together: {}", ex.getMessage());
+		}
+		catch (TranslationFailedException | RuntimeException ex) {
+			log.info("the changes of {} articles could not be sent together ({}); each will be sent alone", group.size(),
+					ex.getMessage());
+		}
+		return 0;
 	}
 
 	private int send(List<Pending> group) throws TranslationFailedException {

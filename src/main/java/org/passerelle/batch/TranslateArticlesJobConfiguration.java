@@ -91,6 +91,7 @@ class TranslateArticlesJobConfiguration {
 	SendChangesTogetherTasklet sendChangesTogetherTasklet(ArticleLoader loader, ArticleLedger ledger,
 			@Lazy TranslationService translationService, TokenBudget tokenBudget, ArticleQuality articleQuality,
 			MemoryFirstTranslator memoryFirstTranslator, SentTogether sentTogether,
+			ThreadPoolTaskExecutor articleTaskExecutor,
 			@Value("#{jobParameters['" + RunParameters.BATCH + "']}") String batch,
 			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed,
 			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
@@ -98,7 +99,7 @@ class TranslateArticlesJobConfiguration {
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force) {
 		return new SendChangesTogetherTasklet(new RunParameters.Batching(Boolean.parseBoolean(batch), Path.of(inputDir),
 				Path.of(outputDir), Boolean.parseBoolean(force)), Boolean.parseBoolean(onlyFailed), loader, ledger,
-				articleQuality, memoryFirstTranslator, translationService, tokenBudget, sentTogether);
+				articleQuality, memoryFirstTranslator, translationService, tokenBudget, sentTogether, articleTaskExecutor);
 	}
 
 	@Bean

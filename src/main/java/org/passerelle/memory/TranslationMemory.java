@@ -74,6 +74,19 @@ public class TranslationMemory {
 	 * from the memory are written again too, which marks them as used today (pruning goes by last use).
 	 */
 	public void remember(MadeBy madeBy, ArticleKeys keys, String title, List<String> paragraphs, String summary) {
+		try {
+			rememberOnce(madeBy, keys, title, paragraphs, summary);
+		}
+		catch (MemoryException ex) {
+			// another article of the chunk inserted the same new paragraph first: this time it is an update
+			if (!(ex.getCause() instanceof SQLException sql) || sql.getSQLState() == null || !sql.getSQLState().startsWith("23")) {
+				throw ex;
+			}
+			rememberOnce(madeBy, keys, title, paragraphs, summary);
+		}
+	}
+
+	private void rememberOnce(MadeBy madeBy, ArticleKeys keys, String title, List<String> paragraphs, String summary) {
 		if (paragraphs.size() != keys.paragraphs().size()) {
 			throw new IllegalArgumentException(paragraphs.size() + " paragraphs for " + keys.paragraphs().size() + " keys");
 		}
