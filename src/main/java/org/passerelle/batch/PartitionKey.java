@@ -1,12 +1,15 @@
 package org.passerelle.batch;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
- * Which partition of a distributed run an article belongs to: a checksum of its id (its path in the
+ * Which partition of a distributed run an article belongs to: the SHA-256 of its id (its path in the
  * input folder) modulo the number of partitions. It depends on nothing but the id, so a restart, or
- * another host, finds the same articles in the same partition.
+ * another host, finds the same articles in the same partition. A cryptographic hash, because ids differ
+ * by a digit or two (depeche-041, depeche-042): a CRC of them falls into a few partitions only.
  */
 public final class PartitionKey {
 
@@ -22,9 +25,13 @@ public final class PartitionKey {
 		if (partitions <= 1) {
 			return 0;
 		}
-		CRC32 crc = new CRC32();
-		crc.update(articleId.getBytes(StandardCharsets.UTF_8));
-		return (int) (crc.getValue() % partitions);
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(articleId.getBytes(StandardCharsets.UTF_8));
+			return (int) Long.remainderUnsigned(ByteBuffer.wrap(digest).getLong(), partitions);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
 	}
 
 }

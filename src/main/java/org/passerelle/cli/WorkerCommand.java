@@ -12,6 +12,7 @@ import org.passerelle.distributed.DistributedRuns;
 import org.passerelle.distributed.PartitionWorker;
 import org.passerelle.llm.ProviderCheck;
 import org.passerelle.llm.ProviderSetupException;
+import org.passerelle.llm.TranslationService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,9 @@ class WorkerCommand implements Callable<Integer> {
 			catch (ProviderSetupException ex) {
 				throw new CommandFailure(ExitCodes.USAGE, ex.getMessage());
 			}
+			// what the first partition would otherwise build while its calls wait: the language models, the client
 			LanguageGuess.shared();
+			context.getBean(TranslationService.class);
 			PartitionWorker worker = context.getBean(PartitionWorker.class);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				if (finished.getCount() > 0) {

@@ -34,7 +34,7 @@ class ArticlePartitionerTests {
 			ExecutionContext context = partition.getValue();
 			assertThat(context.getInt(PartitionKey.COUNT)).isEqualTo(4);
 			long articles = context.getLong(ArticlePartitioner.ARTICLES);
-			assertThat(articles).as(partition.getKey()).isBetween(70L, 130L);
+			assertThat(articles).as(partition.getKey()).isBetween(80L, 120L);
 			assertThat(again.get(partition.getKey()).getLong(ArticlePartitioner.ARTICLES)).isEqualTo(articles);
 			total += articles;
 		}
@@ -52,7 +52,7 @@ class ArticlePartitionerTests {
 			sizes.merge(key, 1, Integer::sum);
 		}
 		assertThat(sizes).containsOnlyKeys(0, 1, 2, 3, 4, 5, 6, 7);
-		assertThat(sizes.values()).allSatisfy(size -> assertThat(size).isBetween(90, 160));
+		assertThat(sizes.values()).allSatisfy(size -> assertThat(size).isBetween(95, 155));
 	}
 
 }
