@@ -117,7 +117,7 @@ class SharedPostgresHistoryTests {
 				throw new IllegalStateException(ex);
 			}
 		});
-		fake.awaitHeld(1);
+		fake.awaitHeld(3); // every article of the first run asked: whatever comes next is the second's
 		int sent = fake.chatRequests().size();
 
 		assertThatThrownBy(() -> runs.run(request)).isInstanceOf(FolderInUseException.class)
