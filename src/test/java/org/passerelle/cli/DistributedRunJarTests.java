@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +50,9 @@ class DistributedRunJarTests {
 
 	@BeforeEach
 	void setUp(PostgresServer server) throws IOException {
+		// always on PostgreSQL: the second pass of the jar tests, on PostgreSQL, would only repeat them
+		Assumptions.assumeFalse("postgresql".equals(System.getProperty("passerelle.test.database")),
+				"distributed runs need PostgreSQL and were run in the first pass");
 		fake = FakeLlmServer.start();
 		databaseUrl = server.newDatabase();
 	}
