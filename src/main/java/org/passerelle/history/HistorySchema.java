@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the history's tables, or brings them up to date, with Flyway: the SQL of each version is in
- * {@code db/migration/<vendor>/}, one folder per database. A database made before Flyway (an HSQLDB
+ * {@code db/migration/<vendor>/}, one folder per database, or in {@code db/migration/common/} when it is
+ * written the same for both. A database made before Flyway (an HSQLDB
  * file of an earlier version, which has tables and no Flyway history) is taken as version 0 and goes
  * through every migration, each of which finds out what it still has to do.
  */
@@ -31,7 +32,8 @@ public final class HistorySchema {
 	static Flyway flyway(DataSource dataSource, HistoryDatabase.Vendor vendor) {
 		return Flyway.configure()
 			.dataSource(dataSource)
-			.locations("classpath:db/migration/" + vendor.folder())
+			// common/ holds what is written the same on both databases, <vendor>/ what is not
+			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder())
 			.javaMigrations(new SpringBatchTables(vendor), new LedgerBeforeFlyway())
 			.baselineOnMigrate(true)
 			.baselineVersion("0")

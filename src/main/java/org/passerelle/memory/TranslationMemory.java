@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * The translation memory's tables (Flyway's {@code db/migration/<vendor>/V10__translation_memory.sql}): segments (titles and paragraphs)
+ * The translation memory's tables (Flyway's {@code db/migration/common/V10__translation_memory.sql}): segments (titles and paragraphs)
  * and articles (a summary and the keys of its paragraphs), each looked up by its primary key, so that a
  * lookup costs the same with a million paragraphs as with ten. Each article is remembered in one
  * transaction of its own on a connection of its own, committed before its files are written: an answer

@@ -168,7 +168,7 @@ public final class TranslationMemoryBenchmark {
 	}
 
 	private static void createTables(JDBCDataSource dataSource) throws Exception {
-		try (InputStream script = TranslationMemoryBenchmark.class.getResourceAsStream("/db/migration/hsqldb/V10__translation_memory.sql");
+		try (InputStream script = TranslationMemoryBenchmark.class.getResourceAsStream("/db/migration/common/V10__translation_memory.sql");
 				Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			String sql = new String(script.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
 			for (String command : sql.split(";")) {

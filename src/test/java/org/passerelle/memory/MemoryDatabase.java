@@ -23,7 +23,7 @@ final class MemoryDatabase {
 		dataSource.setUrl("jdbc:hsqldb:file:" + folder.resolve("memory") + ";hsqldb.tx=mvcc;hsqldb.default_table_type=cached;shutdown=true");
 		dataSource.setUser("SA");
 		dataSource.setPassword("");
-		try (InputStream script = MemoryDatabase.class.getResourceAsStream("/db/migration/hsqldb/V10__translation_memory.sql");
+		try (InputStream script = MemoryDatabase.class.getResourceAsStream("/db/migration/common/V10__translation_memory.sql");
 				Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			String sql = new String(script.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
 			for (String command : sql.split(";")) {
