@@ -84,6 +84,9 @@ public final class TermPattern {
 
 	/** Whether the letters found carry the term's capitals, and whether their place does not explain them. */
 	private boolean caseAgrees(String text, int start, String found) {
+		if (letters.isEmpty()) {
+			return true; // "49.3": figures have no case
+		}
 		int count = Math.min(letters.length(), found.length());
 		boolean opens = language == Language.FRENCH && opensSentence(text, start);
 		if (language == Language.FRENCH && isAcronym(found) && !isAcronym(letters) && found.length() >= 2) {
@@ -102,7 +105,9 @@ public final class TermPattern {
 			capitalBeyondFirst |= termCapital && i > 0;
 		}
 		// "Total, 300 personnes": a capital the start of a sentence gives anyway is no sign of the name
-		boolean onlyFirstCapital = Character.isUpperCase(letters.charAt(0)) && !capitalBeyondFirst;
+		boolean onlyFirstCapital = Character.isUpperCase(letters.charAt(0)) && !capitalBeyondFirst
+				&& letters.chars().anyMatch(Character::isLowerCase); // "G7" has no small letter to tell
+
 		return !(opens && onlyFirstCapital);
 	}
 

@@ -118,6 +118,9 @@ class GlossaryTests {
 			.extracting(GlossaryEntry::french).containsExactly("Total");
 		// a headline in capitals says nothing of case; the body repeats what matters
 		assertThat(glossary.termsIn("TOUT LE MONDE CONTRE ORANGE ET TOTAL\nIls étaient là.")).isEqualTo(GlossaryTerms.NONE);
+		assertThat(write("g7.tsv", "G7\tG7\n").termsIn("G7 : les dirigeants se retrouvent à Biarritz.").entries())
+			.hasSize(1);
+		assertThat(write("49.tsv", "49.3\tArticle 49.3\n").termsIn("Le 49.3 a été utilisé.").entries()).hasSize(1);
 		// a capital the term has beyond its first letter still counts at the start of a sentence
 		assertThat(glossary.termsIn("Le Monde a révélé l'affaire.").entries()).extracting(GlossaryEntry::french)
 			.containsExactly("Le Monde");
