@@ -14,11 +14,13 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.history.FolderInUseException;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.MemoryTables;
 import org.passerelle.testing.PostgresServer;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +67,12 @@ class SharedPostgresHistoryTests {
 	@AfterAll
 	static void stopFake() {
 		fake.close();
+	}
+
+	@BeforeEach
+	void forgetEarlierTranslations() {
+		// the tests translate the same three articles: from memory, the second would ask nothing
+		MemoryTables.empty(dataSource);
 	}
 
 	@AfterEach
