@@ -49,13 +49,17 @@ class RunReportJarTests {
 	void aNightOfThirtyArticlesWithAFewFailingGivesAReportABrowserShowsWhole() throws Exception {
 		Path input = home.resolve("input");
 		List<String> folders = List.of("politique", "economie", "sport");
+		// no two stories share both paragraphs: a summary is reused only for the very same paragraphs, and
+		// each story's summary here names its own number
 		for (int n = 1; n <= 27; n++) {
 			String title = n == 13 ? "Le titre piégé <script>alert(1)</script> du numéro 13" : "Dépêche numéro " + n + " de la nuit";
 			TestArticles.write(input.resolve(folders.get(n % 3) + "/depeche-" + n + ".txt"), title + "\n\n"
-					+ TestArticles.NEWS_SENTENCES.get(n % 10) + "\n\n" + TestArticles.NEWS_SENTENCES.get((n + 3) % 10) + "\n");
+					+ TestArticles.NEWS_SENTENCES.get(n % 10) + "\n\n" + TestArticles.NEWS_SENTENCES.get((n + 3 + n / 10) % 10) + "\n");
 		}
-		TestArticles.write(input.resolve("politique/echec-28.txt"), "Échec numéro 28\n\n" + TestArticles.NEWS_SENTENCES.get(0) + "\n");
-		TestArticles.write(input.resolve("sport/echec-29.txt"), "Échec numéro 29\n\n" + TestArticles.NEWS_SENTENCES.get(1) + "\n");
+		// the failing articles' text is their own: a paragraph the translation memory already holds would
+		// not be asked again, and so could not fail
+		TestArticles.write(input.resolve("politique/echec-28.txt"), "Échec numéro 28\n\n" + failingParagraph(28) + "\n");
+		TestArticles.write(input.resolve("sport/echec-29.txt"), "Échec numéro 29\n\n" + failingParagraph(29) + "\n");
 		Files.write(input.resolve("economie/vide-30.txt"), new byte[0]);
 		fake.answer(RunReportJarTests::answer);
 
@@ -183,6 +187,11 @@ class RunReportJarTests {
 	}
 
 	/** The fake's translation, with a summary of its own for each story, a trapped title, and two unusable answers. */
+	private static String failingParagraph(int n) {
+		return "Le conseil municipal n'a pris aucune décision sur le dossier numéro " + n
+				+ ", a indiqué mardi soir un porte-parole de la mairie, qui attend encore l'avis des services de l'État.";
+	}
+
 	private static Object answer(JsonNode article) {
 		String title = article.get("title").asString();
 		Matcher number = NUMBER.matcher(title.replace("alert(1)", ""));
