@@ -60,7 +60,9 @@ class DistributedRunJarTests {
 	@AfterEach
 	void tearDown() {
 		workers.forEach(worker -> worker.process().destroyForcibly());
-		fake.close();
+		if (fake != null) { // null when the set-up skipped the test
+			fake.close();
+		}
 	}
 
 	@Test
