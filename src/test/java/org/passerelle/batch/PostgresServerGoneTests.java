@@ -12,10 +12,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.PostgresServer;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,10 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class PostgresServerGoneTests {
 
-	@TempDir
-	static Path workDir;
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi()
+		.with("passerelle.chunk-size", "2")
+		.with("passerelle.llm.concurrency", "1");
 
-	static FakeLlmServer fake;
+	static final FakeLlmServer fake = provider.fake();
 
 	static PostgresServer server;
 
@@ -53,20 +56,16 @@ class PostgresServerGoneTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
 		server = PostgresServer.start();
 		String url = server.newDatabase();
-		FakeProviderSettings.register(registry, workDir, fake);
+		provider.register(registry);
 		registry.add("passerelle.database.url", () -> url);
 		registry.add("passerelle.database.user", () -> PostgresServer.USER);
 		registry.add("passerelle.database.password", () -> PostgresServer.PASSWORD);
-		registry.add("passerelle.chunk-size", () -> "2");
-		registry.add("passerelle.llm.concurrency", () -> "1");
 	}
 
 	@AfterAll
-	static void stopAll() {
-		fake.close();
+	static void stopServer() {
 		server.close();
 	}
 

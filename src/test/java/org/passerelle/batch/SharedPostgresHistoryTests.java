@@ -12,15 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.history.FolderInUseException;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
-import org.passerelle.testing.MemoryTables;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.PostgresServer;
 import org.passerelle.testing.TestArticles;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,10 +37,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest
 class SharedPostgresHistoryTests {
 
-	@TempDir
-	static Path workDir;
+	// empties the ledger and the translation memory before each test: the tests translate the same three
+	// articles, and from memory the second would ask nothing
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi();
 
-	static FakeLlmServer fake;
+	static final FakeLlmServer fake = provider.fake();
 
 	@Autowired
 	TranslationRuns runs;
@@ -55,24 +55,12 @@ class SharedPostgresHistoryTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
+		provider.register(registry);
 		// on PostgreSQL whichever database the other job tests use
 		String url = PostgresServer.shared().newDatabase();
 		registry.add("passerelle.database.url", () -> url);
 		registry.add("passerelle.database.user", () -> PostgresServer.USER);
 		registry.add("passerelle.database.password", () -> PostgresServer.PASSWORD);
-	}
-
-	@AfterAll
-	static void stopFake() {
-		fake.close();
-	}
-
-	@BeforeEach
-	void forgetEarlierTranslations() {
-		// the tests translate the same three articles: from memory, the second would ask nothing
-		MemoryTables.empty(dataSource);
 	}
 
 	@AfterEach
