@@ -150,10 +150,12 @@ class TranslateArticlesJobConfiguration {
 			@Value("#{jobParameters['" + RunParameters.BATCH + "']}") String batch,
 			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force, ArticleQuality articleQuality) {
+			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force, ArticleQuality articleQuality,
+			MemoryFirstTranslator memoryFirstTranslator) {
 		return new SubmitBatchTasklet(new RunParameters.Batching(Boolean.parseBoolean(batch), Path.of(inputDir),
-				Path.of(outputDir), Boolean.parseBoolean(force)), loader, ledger, translationService, tokenBudget,
-				spendingCap, properties.llm().batch().discount(), providerBatches, jobRepository, articleQuality);
+				Path.of(outputDir), Boolean.parseBoolean(force)), loader, ledger, translationService, spendingCap,
+				properties.llm().batch().discount(), providerBatches, jobRepository, articleQuality,
+				memoryFirstTranslator);
 	}
 
 	@Bean

@@ -65,8 +65,7 @@ final class ChangedParagraphs {
 	private TranslatedArticle once(Article article, ArticleChanges changes, String glossary, ModelCalls.Tally tally)
 			throws TranslationFailedException {
 		List<String> fresh = changes.newParagraphs(article);
-		String payload = json.writeValueAsString(new ArticleChanges.Payload(article.title(), changes.context(article), fresh,
-				changes.earlierSummary(), changes.removed()));
+		String payload = payload(article, changes, fresh);
 		long[] estimate = estimate(article, changes, GlossaryTerms.NONE);
 		Result<TranslatedArticle> result = calls.call(article, estimate[0] + estimate[1] + glossaryTokens(glossary), tally,
 				() -> translator.translateChanges(payload, fresh.size(), maxSummarySentences, rules, glossary));
@@ -76,6 +75,20 @@ final class ChangedParagraphs {
 			throw ModelCalls.refused(article, result.finishReason(), "the changed paragraphs: " + problem);
 		}
 		return result.content();
+	}
+
+	/** The request {@link #translate} sends first, as the capturing AI Service writes it for a provider batch. */
+	BatchRequest captured(ArticleTranslator capture, Article article, ArticleChanges changes, GlossaryTerms articleTerms) {
+		String glossary = GlossaryPrompt.of(termsOf(article, changes, articleTerms));
+		List<String> fresh = changes.newParagraphs(article);
+		String payload = payload(article, changes, fresh);
+		return TranslationService.capturedBy(
+				() -> capture.translateChanges(payload, fresh.size(), maxSummarySentences, rules, glossary), article);
+	}
+
+	private String payload(Article article, ArticleChanges changes, List<String> fresh) {
+		return json.writeValueAsString(new ArticleChanges.Payload(article.title(), changes.context(article), fresh,
+				changes.earlierSummary(), changes.removed()));
 	}
 
 	/**
