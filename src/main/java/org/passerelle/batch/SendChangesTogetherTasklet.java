@@ -134,7 +134,8 @@ class SendChangesTogetherTasklet implements Tasklet {
 					continue;
 				}
 				MemoryFirstTranslator.Plan plan = memory.plan(article, terms, false);
-				if (plan.changes() != null) {
+				// a long article whose changes need several requests sends them itself, in the translating step
+				if (plan.changes() != null && translator.fitsOneRequest(article, plan.changes(), terms)) {
 					long[] estimate = translator.estimate(article, plan.changes(), terms);
 					pending.add(new Pending(new TranslationService.Changed(article, plan.changes(), terms), plan,
 							estimate[0] - budget.promptTokens(), estimate[1]));

@@ -63,9 +63,17 @@ public class TranslationService {
 		return changed.fit(article, changes, terms);
 	}
 
+	/**
+	 * True when what changed can be sent alone: in one request, or for a long article in several, each
+	 * new paragraph with its context; otherwise the article goes whole.
+	 */
+	public boolean canSendChanges(Article article, ArticleChanges changes, GlossaryTerms terms) {
+		return !changed.requests(article, changes, terms).isEmpty();
+	}
+
 	/** The input and output tokens sending these changes should cost, as the dry run estimates. */
 	public long[] estimate(Article article, ArticleChanges changes, GlossaryTerms terms) {
-		return changed.estimate(article, changes, terms);
+		return changed.estimateAll(article, changes, terms);
 	}
 
 	/**
