@@ -2,6 +2,8 @@ package org.passerelle.batch;
 
 import org.passerelle.llm.ProviderResponses;
 import org.passerelle.llm.SpendingCap;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 
@@ -11,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemStream;
  * {@code status} shows and prices. Saved with every chunk commit, so a run that dies keeps the figure of
  * its last committed chunk. Each execution shows what it paid itself: a restart starts again from zero.
  */
-class BilledTokens implements ItemStream {
+class BilledTokens implements ItemStream, StepExecutionListener {
 
 	static final String INPUT = "passerelle.tokens.input";
 
@@ -35,11 +37,16 @@ class BilledTokens implements ItemStream {
 		this.cap = cap;
 	}
 
+	/** Before {@link #open}: what the changes sent together cost before this step counts against the same cap. */
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		cap.startStep(stepExecution.getJobExecutionId());
+	}
+
 	@Override
 	public void open(ExecutionContext context) {
 		atStart = ProviderResponses.billedTokens();
 		batchAtStart = ProviderResponses.batchTokens();
-		cap.start();
 	}
 
 	@Override

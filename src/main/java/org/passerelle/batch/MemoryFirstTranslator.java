@@ -76,7 +76,7 @@ class MemoryFirstTranslator {
 			}
 		}
 		ArticleChanges changes = new ArticleChanges(missing, recall.title() == null, earlier.summary(), earlier.removed());
-		if (!translator.fitsOneRequest(article, changes, terms)) {
+		if (!translator.canSendChanges(article, changes, terms)) {
 			return Plan.fresh(fresh);
 		}
 		long[] sent = translator.estimate(article, changes, terms);

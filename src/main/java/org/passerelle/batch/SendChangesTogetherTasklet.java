@@ -11,6 +11,7 @@ import org.passerelle.article.SourceFile;
 import org.passerelle.article.UnusableArticleException;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.ProviderResponses;
+import org.passerelle.llm.SpendingCap;
 import org.passerelle.llm.SpendingCapReachedException;
 import org.passerelle.llm.TokenBudget;
 import org.passerelle.llm.Translation;
@@ -61,10 +62,13 @@ class SendChangesTogetherTasklet implements Tasklet {
 
 	private final java.util.concurrent.Executor executor;
 
+	private final SpendingCap cap;
+
 	SendChangesTogetherTasklet(RunParameters.Batching run, boolean onlyFailed, ArticleLoader loader, ArticleLedger ledger,
 			ArticleQuality quality, MemoryFirstTranslator memory, TranslationService translator, TokenBudget budget,
-			SentTogether sentTogether, java.util.concurrent.Executor executor) {
+			SentTogether sentTogether, java.util.concurrent.Executor executor, SpendingCap cap) {
 		this.executor = executor;
+		this.cap = cap;
 		this.run = run;
 		this.onlyFailed = onlyFailed;
 		this.loader = loader;
@@ -82,17 +86,26 @@ class SendChangesTogetherTasklet implements Tasklet {
 		if (run.force() || run.enabled() || onlyFailed) {
 			return RepeatStatus.FINISHED;
 		}
+		org.springframework.batch.core.job.JobExecution job = contribution.getStepExecution().getJobExecution();
+		// the run's allowance starts here; the translating step counts on from what these requests cost
+		cap.startRun(job.getId());
 		long[] billedAtStart = ProviderResponses.billedTokens();
 		List<List<Pending>> groups = groups(changedArticles());
 		// the groups go concurrently, as articles do, within the provider's limits
-		org.springframework.batch.core.job.JobExecution job = contribution.getStepExecution().getJobExecution();
 		List<java.util.concurrent.CompletableFuture<Integer>> sending = groups.stream()
 			.map(group -> java.util.concurrent.CompletableFuture.supplyAsync(() -> inJob(job, () -> sendOrLeave(group)),
 					executor))
 			.toList();
-		int sent = sending.stream().mapToInt(java.util.concurrent.CompletableFuture::join).sum();
+		List<Integer> kept = sending.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+		int sent = kept.stream().mapToInt(Integer::intValue).sum();
 		if (sent > 0) {
-			log.info("the changes of {} articles sent in {} shared requests", sent, groups.size());
+			log.info("the changes of {} articles sent in {} shared requests", sent,
+					kept.stream().filter(each -> each > 0).count());
+		}
+		if (cap.reached()) {
+			// the answers in are in the memory: the translating step writes them, then stops at its first request
+			log.info("stopping at {}: the articles already answered are written, the rest are left for 'restart'",
+					cap.describe());
 		}
 		long[] billed = ProviderResponses.billedTokens();
 		ExecutionContext context = contribution.getStepExecution().getExecutionContext();
@@ -121,7 +134,8 @@ class SendChangesTogetherTasklet implements Tasklet {
 					continue;
 				}
 				MemoryFirstTranslator.Plan plan = memory.plan(article, terms, false);
-				if (plan.changes() != null) {
+				// a long article whose changes need several requests sends them itself, in the translating step
+				if (plan.changes() != null && translator.fitsOneRequest(article, plan.changes(), terms)) {
 					long[] estimate = translator.estimate(article, plan.changes(), terms);
 					pending.add(new Pending(new TranslationService.Changed(article, plan.changes(), terms), plan,
 							estimate[0] - budget.promptTokens(), estimate[1]));

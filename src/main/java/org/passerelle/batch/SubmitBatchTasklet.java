@@ -17,7 +17,6 @@ import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.llm.BatchRequest;
 import org.passerelle.llm.ProviderBatches;
 import org.passerelle.llm.SpendingCap;
-import org.passerelle.llm.TokenBudget;
 import org.passerelle.llm.TranslationService;
 import org.passerelle.output.ArticleMetadata;
 import org.passerelle.output.OutputPaths;
@@ -58,8 +57,6 @@ class SubmitBatchTasklet implements Tasklet {
 
 	private final TranslationService translator;
 
-	private final TokenBudget budget;
-
 	private final SpendingCap cap;
 
 	private final double discount;
@@ -70,10 +67,13 @@ class SubmitBatchTasklet implements Tasklet {
 
 	private final ArticleQuality quality;
 
+	private final MemoryFirstTranslator memory;
+
 	SubmitBatchTasklet(RunParameters.Batching batching, ArticleLoader loader, ArticleLedger ledger,
-			TranslationService translator, TokenBudget budget, SpendingCap cap, double discount,
-			ProviderBatches provider, JobRepository jobRepository, ArticleQuality quality) {
+			TranslationService translator, SpendingCap cap, double discount,
+			ProviderBatches provider, JobRepository jobRepository, ArticleQuality quality, MemoryFirstTranslator memory) {
 		this.quality = quality;
+		this.memory = memory;
 		this.batchMode = batching.enabled();
 		this.inputDir = batching.inputDir();
 		this.outputDir = batching.outputDir();
@@ -81,7 +81,6 @@ class SubmitBatchTasklet implements Tasklet {
 		this.loader = loader;
 		this.ledger = ledger;
 		this.translator = translator;
-		this.budget = budget;
 		this.cap = cap;
 		this.discount = discount;
 		this.provider = provider;
@@ -116,7 +115,10 @@ class SubmitBatchTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	/** The requests of the articles the live run would send, each once, within the spending cap at the batch price. */
+	/**
+	 * The requests of the articles the live run would send, each once, within the spending cap at the batch
+	 * price: none for an article the translation memory holds whole, only its changes for one it mostly holds.
+	 */
 	private List<BatchRequest> pendingRequests() throws IOException {
 		PairedOutputWriter files = new PairedOutputWriter(outputDir, java.time.Clock.systemUTC());
 		OutputNamesakes namesakes = new OutputNamesakes(files);
@@ -143,14 +145,21 @@ class SubmitBatchTasklet implements Tasklet {
 						|| writtenBefore(files.readMetadata(paths), article, terms)) || !seen.add(article.sha256())) {
 					continue;
 				}
-				TokenBudget.Plan plan = budget.plan(article, terms);
-				if (cap.fits(input + plan.inputTokens(), output + plan.outputTokens(), discount).orElse(true)) {
-					Optional<BatchRequest> request = translator.batchRequest(article, terms);
+				// what the memory holds is not paid again: only the changes go, in the request the live call sends
+				MemoryFirstTranslator.Plan plan = memory.plan(article, terms, force);
+				if (plan.recall() != null && plan.changes() == null) {
+					continue;
+				}
+				long[] estimate = plan.changes() != null ? translator.estimate(article, plan.changes(), terms)
+						: new long[] { plan.fresh().inputTokens(), plan.fresh().outputTokens() };
+				if (cap.fits(input + estimate[0], output + estimate[1], discount).orElse(true)) {
+					Optional<BatchRequest> request = plan.changes() != null
+							? translator.batchRequest(article, plan.changes(), terms) : translator.batchRequest(article, terms);
 					// two files can clean to the same request: a batch takes each id once
 					if (request.isPresent() && requestIds.add(request.get().customId())) {
 						requests.add(request.get());
-						input += plan.inputTokens();
-						output += plan.outputTokens();
+						input += estimate[0];
+						output += estimate[1];
 					}
 				}
 			}

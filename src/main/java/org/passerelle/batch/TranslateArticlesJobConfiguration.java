@@ -82,7 +82,10 @@ class TranslateArticlesJobConfiguration {
 	@Bean
 	Step sendChangesTogetherStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SendChangesTogetherTasklet sendChangesTogetherTasklet) {
+		// run again on restart: what the last execution left (at the spending cap, say) is grouped again, and
+		// what it sent is whole in the memory by then, so nothing goes twice
 		return new StepBuilder(SEND_CHANGES_STEP_NAME, jobRepository).tasklet(sendChangesTogetherTasklet, transactionManager)
+			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -91,7 +94,7 @@ class TranslateArticlesJobConfiguration {
 	SendChangesTogetherTasklet sendChangesTogetherTasklet(ArticleLoader loader, ArticleLedger ledger,
 			@Lazy TranslationService translationService, TokenBudget tokenBudget, ArticleQuality articleQuality,
 			MemoryFirstTranslator memoryFirstTranslator, SentTogether sentTogether,
-			ThreadPoolTaskExecutor articleTaskExecutor,
+			ThreadPoolTaskExecutor articleTaskExecutor, SpendingCap spendingCap,
 			@Value("#{jobParameters['" + RunParameters.BATCH + "']}") String batch,
 			@Value("#{jobParameters['" + RunParameters.ONLY_FAILED + "']}") String onlyFailed,
 			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
@@ -99,7 +102,8 @@ class TranslateArticlesJobConfiguration {
 			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force) {
 		return new SendChangesTogetherTasklet(new RunParameters.Batching(Boolean.parseBoolean(batch), Path.of(inputDir),
 				Path.of(outputDir), Boolean.parseBoolean(force)), Boolean.parseBoolean(onlyFailed), loader, ledger,
-				articleQuality, memoryFirstTranslator, translationService, tokenBudget, sentTogether, articleTaskExecutor);
+				articleQuality, memoryFirstTranslator, translationService, tokenBudget, sentTogether, articleTaskExecutor,
+				spendingCap);
 	}
 
 	@Bean
@@ -146,10 +150,12 @@ class TranslateArticlesJobConfiguration {
 			@Value("#{jobParameters['" + RunParameters.BATCH + "']}") String batch,
 			@Value("#{jobParameters['" + RunParameters.INPUT_DIR + "']}") String inputDir,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force, ArticleQuality articleQuality) {
+			@Value("#{jobParameters['" + RunParameters.FORCE + "']}") String force, ArticleQuality articleQuality,
+			MemoryFirstTranslator memoryFirstTranslator) {
 		return new SubmitBatchTasklet(new RunParameters.Batching(Boolean.parseBoolean(batch), Path.of(inputDir),
-				Path.of(outputDir), Boolean.parseBoolean(force)), loader, ledger, translationService, tokenBudget,
-				spendingCap, properties.llm().batch().discount(), providerBatches, jobRepository, articleQuality);
+				Path.of(outputDir), Boolean.parseBoolean(force)), loader, ledger, translationService, spendingCap,
+				properties.llm().batch().discount(), providerBatches, jobRepository, articleQuality,
+				memoryFirstTranslator);
 	}
 
 	@Bean
@@ -176,6 +182,7 @@ class TranslateArticlesJobConfiguration {
 			ProviderOutageSkipPolicy providerOutageSkipPolicy, ThreadPoolTaskExecutor articleTaskExecutor,
 			DeferredArticles deferredArticles, SpendingCap spendingCap, BatchAnswersStream batchAnswersStream,
 			ProgressListener progressListener, MemoryTally memoryTally) {
+		BilledTokens billedTokens = new BilledTokens(spendingCap);
 		return new StepBuilder(STEP_NAME, jobRepository).<SourceFile, Translation>chunk(properties.effectiveChunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceFileReader)
@@ -191,7 +198,8 @@ class TranslateArticlesJobConfiguration {
 			.skipListener(failedArticleRecorder)
 			.stream(failedArticleRecorder)
 			.listener(providerRetryPolicy)
-			.stream(new BilledTokens(spendingCap))
+			.stream(billedTokens)
+			.listener((org.springframework.batch.core.listener.StepExecutionListener) billedTokens)
 			.stream(memoryTally)
 			.stream(deferredArticles)
 			.stream(batchAnswersStream)

@@ -33,7 +33,7 @@ final class ChangedParagraphs {
 		this.maxSummarySentences = maxSummarySentences;
 	}
 
-	/** True when the changes and their context fit one request; otherwise the article goes as a new one. */
+	/** True when the changes and their context fit one request. */
 	boolean fit(Article article, ArticleChanges changes, GlossaryTerms terms) {
 		return textTokens(article, changes) <= budget.segmentTokens(TokenCounter.shared().count(article.title())
 				+ glossaryTokens(GlossaryPrompt.of(termsOf(article, changes, terms))));
@@ -49,7 +49,73 @@ final class ChangedParagraphs {
 				budget.answerOutput(fresh, changes.title() ? titleTokens : 0) };
 	}
 
+	/**
+	 * The requests these changes go in, in article order: one when they fit; otherwise, as a long
+	 * article's parts, consecutive new paragraphs per request, each with the paragraph before its runs as
+	 * context. The first takes the title and what the earlier version lost. Empty when one new paragraph
+	 * with its context is already too long: the article then goes whole, in parts.
+	 */
+	List<ArticleChanges> requests(Article article, ArticleChanges changes, GlossaryTerms terms) {
+		if (fit(article, changes, terms)) {
+			return List.of(changes);
+		}
+		List<ArticleChanges> requests = new java.util.ArrayList<>();
+		List<Integer> current = new java.util.ArrayList<>();
+		for (int index : changes.paragraphs()) {
+			List<Integer> longer = new java.util.ArrayList<>(current);
+			longer.add(index);
+			if (!current.isEmpty() && !fit(article, part(changes, longer, requests.isEmpty()), terms)) {
+				requests.add(part(changes, current, requests.isEmpty()));
+				longer = new java.util.ArrayList<>(List.of(index));
+			}
+			current = longer;
+		}
+		requests.add(part(changes, current, requests.isEmpty()));
+		return requests.stream().allMatch(one -> fit(article, one, terms)) ? requests : List.of();
+	}
+
+	private static ArticleChanges part(ArticleChanges changes, List<Integer> paragraphs, boolean first) {
+		return new ArticleChanges(paragraphs, first && changes.title(), changes.earlierSummary(),
+				first ? changes.removed() : List.of());
+	}
+
+	/** Input and output tokens all the requests of {@link #requests} should cost. */
+	long[] estimateAll(Article article, ArticleChanges changes, GlossaryTerms terms) {
+		long[] total = new long[2];
+		for (ArticleChanges one : requests(article, changes, terms)) {
+			long[] each = estimate(article, one, terms);
+			total[0] += each[0];
+			total[1] += each[1];
+		}
+		return total;
+	}
+
+	/**
+	 * Sends the changes in their requests, one after the other: each revises the summary the one before
+	 * answered, so the last summary has seen every new paragraph and every paragraph that went.
+	 */
 	TranslatedArticle translate(Article article, ArticleChanges changes, GlossaryTerms articleTerms,
+			ModelCalls.Tally tally) throws TranslationFailedException {
+		List<ArticleChanges> requests = requests(article, changes, articleTerms);
+		if (requests.size() <= 1) {
+			return translateOne(article, changes, articleTerms, tally);
+		}
+		org.slf4j.LoggerFactory.getLogger(ChangedParagraphs.class).info("{}: its changes go in {} requests",
+				article.source().id(), requests.size());
+		String title = null;
+		List<String> paragraphs = new java.util.ArrayList<>();
+		String summary = changes.earlierSummary();
+		for (ArticleChanges one : requests) {
+			TranslatedArticle answer = translateOne(article,
+					new ArticleChanges(one.paragraphs(), one.title(), summary, one.removed()), articleTerms, tally);
+			title = title == null ? answer.title() : title;
+			paragraphs.addAll(answer.paragraphs());
+			summary = answer.summary();
+		}
+		return new TranslatedArticle(title, paragraphs, summary);
+	}
+
+	private TranslatedArticle translateOne(Article article, ArticleChanges changes, GlossaryTerms articleTerms,
 			ModelCalls.Tally tally) throws TranslationFailedException {
 		GlossaryTerms terms = termsOf(article, changes, articleTerms);
 		TranslatedArticle first = once(article, changes, GlossaryPrompt.of(terms), tally);
@@ -65,8 +131,7 @@ final class ChangedParagraphs {
 	private TranslatedArticle once(Article article, ArticleChanges changes, String glossary, ModelCalls.Tally tally)
 			throws TranslationFailedException {
 		List<String> fresh = changes.newParagraphs(article);
-		String payload = json.writeValueAsString(new ArticleChanges.Payload(article.title(), changes.context(article), fresh,
-				changes.earlierSummary(), changes.removed()));
+		String payload = payload(article, changes, fresh);
 		long[] estimate = estimate(article, changes, GlossaryTerms.NONE);
 		Result<TranslatedArticle> result = calls.call(article, estimate[0] + estimate[1] + glossaryTokens(glossary), tally,
 				() -> translator.translateChanges(payload, fresh.size(), maxSummarySentences, rules, glossary));
@@ -76,6 +141,20 @@ final class ChangedParagraphs {
 			throw ModelCalls.refused(article, result.finishReason(), "the changed paragraphs: " + problem);
 		}
 		return result.content();
+	}
+
+	/** The request {@link #translate} sends first, as the capturing AI Service writes it for a provider batch. */
+	BatchRequest captured(ArticleTranslator capture, Article article, ArticleChanges changes, GlossaryTerms articleTerms) {
+		String glossary = GlossaryPrompt.of(termsOf(article, changes, articleTerms));
+		List<String> fresh = changes.newParagraphs(article);
+		String payload = payload(article, changes, fresh);
+		return TranslationService.capturedBy(
+				() -> capture.translateChanges(payload, fresh.size(), maxSummarySentences, rules, glossary), article);
+	}
+
+	private String payload(Article article, ArticleChanges changes, List<String> fresh) {
+		return json.writeValueAsString(new ArticleChanges.Payload(article.title(), changes.context(article), fresh,
+				changes.earlierSummary(), changes.removed()));
 	}
 
 	/**

@@ -29,6 +29,9 @@ public final class SpendingCap {
 
 	private boolean reached;
 
+	/** The job execution whose run started before its translating step, which then counts on from there. */
+	private Long startedRun;
+
 	public SpendingCap(PasserelleProperties.Spending spending, PasserelleProperties.Prices prices) {
 		this.maxCost = spending.maxCostPerRun();
 		this.maxTokens = spending.maxTokensPerRun();
@@ -55,6 +58,23 @@ public final class SpendingCap {
 		batchAtStart = ProviderResponses.batchTokens();
 		reservedTokens = 0;
 		reached = false;
+		startedRun = null;
+	}
+
+	/**
+	 * This job execution starts spending in a step before its translating step (the changes sent
+	 * together): the allowance starts here, and {@link #startStep} of the same execution counts on.
+	 */
+	public synchronized void startRun(long jobExecutionId) {
+		start();
+		startedRun = jobExecutionId;
+	}
+
+	/** A translating step starts: a run of its own, unless its execution already started spending. */
+	public synchronized void startStep(long jobExecutionId) {
+		if (startedRun == null || startedRun != jobExecutionId) {
+			start();
+		}
 	}
 
 	/** True once a request was refused: the run is stopping at the cap. */

@@ -63,9 +63,17 @@ public class TranslationService {
 		return changed.fit(article, changes, terms);
 	}
 
+	/**
+	 * True when what changed can be sent alone: in one request, or for a long article in several, each
+	 * new paragraph with its context; otherwise the article goes whole.
+	 */
+	public boolean canSendChanges(Article article, ArticleChanges changes, GlossaryTerms terms) {
+		return !changed.requests(article, changes, terms).isEmpty();
+	}
+
 	/** The input and output tokens sending these changes should cost, as the dry run estimates. */
 	public long[] estimate(Article article, ArticleChanges changes, GlossaryTerms terms) {
-		return changed.estimate(article, changes, terms);
+		return changed.estimateAll(article, changes, terms);
 	}
 
 	/**
@@ -139,11 +147,28 @@ public class TranslationService {
 		return java.util.Optional.of(captured(article, glossary));
 	}
 
+	/**
+	 * The request a live call sending only these changes would send, for a provider batch; empty when they
+	 * do not fit one request. The live call finds the batch's answer to it as a whole article's does.
+	 */
+	public java.util.Optional<BatchRequest> batchRequest(Article article, ArticleChanges changes, GlossaryTerms terms) {
+		if (!changed.fit(article, changes, terms)) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(changed.captured(capture, article, changes, terms));
+	}
+
 	/** The request a live call for the whole article, with this glossary text, sends. */
 	private BatchRequest captured(Article article, String glossary) {
 		String payload = json.writeValueAsString(new ArticlePayload(article.title(), article.paragraphs()));
+		return capturedBy(() -> capture.translate(payload, article.paragraphs().size(), maxSummarySentences, rules, glossary),
+				article);
+	}
+
+	/** The request this call of the capturing AI Service would have sent. */
+	static BatchRequest capturedBy(Runnable call, Article article) {
 		try {
-			capture.translate(payload, article.paragraphs().size(), maxSummarySentences, rules, glossary);
+			call.run();
 		}
 		catch (RuntimeException ex) {
 			RequestCapture.Captured captured = RequestCapture.Captured.in(ex);

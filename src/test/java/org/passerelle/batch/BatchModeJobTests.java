@@ -141,6 +141,73 @@ class BatchModeJobTests {
 		assertThat(Files.readString(output.resolve("long.en.md")).split("\n\n")).hasSize(longOne.paragraphs().size() + 1);
 	}
 
+	@Test
+	void inBatchModeTheMemoryStillSparesWhatWasTranslatedOnlyTheChangesGoInTheBatch() throws Exception {
+		for (int i = 1; i <= 4; i++) {
+			writeLonger(input.resolve(String.format("depeche-%02d.txt", i)), i, false, false);
+		}
+		RunSummary first = runs.run(batchRun());
+		assertThat(first.written()).isEqualTo(4);
+		int batched = fake.batches().requests().size();
+		int created = fake.batches().created();
+		// three updated (a paragraph added), one republished under a new name with a paragraph cut
+		for (int i = 1; i <= 3; i++) {
+			writeLonger(input.resolve(String.format("depeche-%02d.txt", i)), i, true, false);
+		}
+		writeLonger(input.resolve("depeche-04-reprise.txt"), 4, false, true);
+
+		RunSummary second = runs.run(batchRun());
+
+		assertThat(second.status()).isEqualTo("COMPLETED");
+		assertThat(second.written()).isEqualTo(4);
+		assertThat(fake.batches().created()).as("one batch for the night").isEqualTo(created + 1);
+		assertThat(fake.chatRequests()).as("nothing sent live: the batch answered the changes").isEmpty();
+		List<tools.jackson.databind.JsonNode> night = fake.batches().requests().subList(batched,
+				fake.batches().requests().size());
+		List<tools.jackson.databind.JsonNode> sent = night.stream().map(FakeLlmServer::articleIn).toList();
+		assertThat(sent).as("one request per changed article").hasSize(4);
+		for (int i = 1; i <= 3; i++) {
+			String added = added(i);
+			assertThat(sent).as("article %d sends only its new paragraph", i)
+				.anySatisfy(one -> assertThat(one.get("paragraphs").toString()).isEqualTo("[\"" + added + "\"]"));
+		}
+		assertThat(sent).as("the republication, whose paragraphs are all known, asks only for its summary")
+			.anySatisfy(one -> {
+				assertThat(one.get("paragraphs")).isEmpty();
+				assertThat(one.has("earlierSummary")).isTrue();
+			});
+		assertThat(second.batchInputTokens()).isEqualTo(second.inputTokens());
+		assertThat(second.inputTokens()).as("far less than the first night's whole articles")
+			.isLessThan(first.inputTokens());
+		assertThat(second.paragraphsFromMemory()).isEqualTo(3 * 3 + 2);
+		tools.jackson.databind.JsonNode meta = JsonMapper.builder().build()
+			.readTree(output.resolve("depeche-02.meta.json").toFile());
+		assertThat(meta.get("billedAs").asString()).isEqualTo("batch");
+		assertThat(meta.get("memory").get("paragraphs").asInt()).isEqualTo(3);
+		assertThat(Files.readString(output.resolve("depeche-02.en.md")).split("\n\n")).as("title and four paragraphs")
+			.hasSize(5);
+		assertThat(Files.readString(output.resolve("depeche-04-reprise.en.md")).split("\n\n")).hasSize(3);
+	}
+
+	/** Three paragraphs of this article only; updated, one more; republished, the second cut. */
+	private static void writeLonger(Path file, int i, boolean updated, boolean cut) throws IOException {
+		List<String> paragraphs = new java.util.ArrayList<>();
+		for (int k = 0; k < 3; k++) {
+			paragraphs.add(TestArticles.NEWS_SENTENCES.get((i + 3 * k) % 10) + " La dépêche " + i + " y revient.");
+		}
+		if (updated) {
+			paragraphs.add(added(i));
+		}
+		if (cut) {
+			paragraphs.remove(1);
+		}
+		TestArticles.write(file, title(i) + "\n\n" + String.join("\n\n", paragraphs) + "\n");
+	}
+
+	private static String added(int i) {
+		return "Mise à jour : le conseil municipal numéro " + (100 + i) + " a voté la motion dans la soirée.";
+	}
+
 	private RunRequest batchRun() {
 		return new RunRequest(input, output, LocalDate.of(2026, 11, 24), false, false, true);
 	}

@@ -43,6 +43,11 @@ public final class JarProcess implements AutoCloseable {
 		return this;
 	}
 
+	/** A variable the processes get, if set: the database settings of the PostgreSQL round, say. */
+	public java.util.Optional<String> env(String name) {
+		return java.util.Optional.ofNullable(environment.get(name));
+	}
+
 	public Result run(String... args) throws IOException, InterruptedException {
 		return start(args).await();
 	}
