@@ -60,7 +60,7 @@ public class TranslationRuns {
 				quality.glossary().entries().size(), file));
 		try (RunGuard.Hold folder = runGuard.hold(request.inputDir())) {
 			recoverDeadExecutions(RunGuard.key(request.inputDir()));
-			JobExecution execution = jobOperator.start(translateArticlesJob, RunParameters.of(request, clock));
+			JobExecution execution = jobOperator.start(translateArticlesJob, RunParameters.of(request, clock, properties));
 			return summarize(execution);
 		}
 	}

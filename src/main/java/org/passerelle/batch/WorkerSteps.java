@@ -2,6 +2,7 @@ package org.passerelle.batch;
 
 import java.nio.file.Path;
 
+import org.passerelle.config.PasserelleProperties;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /** What the manager and the workers of a distributed run need to know of the job: its step names and parameters. */
@@ -26,6 +27,25 @@ public final class WorkerSteps {
 	/** The calls the run's workers together may have in flight; 0 when not shared. */
 	public static int sharedConcurrency(JobParameters parameters) {
 		return RunParameters.sharedConcurrency(parameters);
+	}
+
+	/**
+	 * What the workers of a distributed run share, as the manager was configured: the calls in flight,
+	 * the per-minute allowances (null: none) and the spending cap with its prices (an unset cap: none).
+	 */
+	public record RunLimits(int concurrency, Integer requestsPerMinute, Integer tokensPerMinute,
+			PasserelleProperties.Spending spending, PasserelleProperties.Prices prices) {
+	}
+
+	public static RunLimits runLimits(JobParameters parameters) {
+		Long requests = parameters.getLong(RunParameters.SHARED_REQUESTS_PER_MINUTE);
+		Long tokens = parameters.getLong(RunParameters.SHARED_TOKENS_PER_MINUTE);
+		return new RunLimits(RunParameters.sharedConcurrency(parameters), requests == null ? null : requests.intValue(),
+				tokens == null ? null : tokens.intValue(),
+				new PasserelleProperties.Spending(parameters.getDouble(RunParameters.CAP_MAX_COST),
+						parameters.getLong(RunParameters.CAP_MAX_TOKENS)),
+				new PasserelleProperties.Prices(parameters.getDouble(RunParameters.CAP_INPUT_PRICE),
+						parameters.getDouble(RunParameters.CAP_OUTPUT_PRICE)));
 	}
 
 	public static Path inputDir(JobParameters parameters) {

@@ -77,18 +77,6 @@ class RunCommand implements Callable<Integer> {
 				throw new CommandFailure(ExitCodes.USAGE, "a run through the provider's batch API is not split into "
 						+ "partitions: drop --batch or --partitions");
 			}
-			PasserelleProperties.Spending spending = properties.spending();
-			if (spending.maxCostPerRun() != null || spending.maxTokensPerRun() != null) {
-				// each worker would count only its own calls against it: the run could spend the cap once per worker
-				throw new CommandFailure(ExitCodes.USAGE, "a spending cap (PASSERELLE_MAX_COST_PER_RUN or "
-						+ "PASSERELLE_MAX_TOKENS_PER_RUN) is not yet shared by the workers of a distributed run: drop "
-						+ "it or --partitions");
-			}
-			if (properties.llm().requestsPerMinute() != null || properties.llm().tokensPerMinute() != null) {
-				spec.commandLine().getErr().println("passerelle: warning: PASSERELLE_LLM_REQUESTS_PER_MINUTE and "
-						+ "_TOKENS_PER_MINUTE hold for each worker on its own, not for the run; set them on the workers, "
-						+ "divided by their number");
-			}
 		}
 	}
 

@@ -9,8 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
-import org.passerelle.llm.ProviderLimits;
-
 /**
  * The calls in flight of a whole distributed run, shared by its workers: {@code slots} PostgreSQL
  * session advisory locks keyed by the run (its job instance) and a slot number, held on one connection
@@ -18,7 +16,7 @@ import org.passerelle.llm.ProviderLimits;
  * slots at once; no lease has to run out. The two-number form of the key keeps these locks apart from
  * the run guard's, which use one number.
  */
-final class AdvisoryCallSlots implements ProviderLimits.SharedSlots, AutoCloseable {
+final class AdvisoryCallSlots implements AutoCloseable {
 
 	/** How often a call that found every slot taken looks again. */
 	private static final Duration RETRY = Duration.ofMillis(20);
@@ -36,8 +34,8 @@ final class AdvisoryCallSlots implements ProviderLimits.SharedSlots, AutoCloseab
 		this.slots = slots;
 	}
 
-	@Override
-	public AutoCloseable take() throws InterruptedException {
+	/** Waits for a slot free in the whole run; closing the slot gives it back. */
+	AutoCloseable take() throws InterruptedException {
 		while (true) {
 			Integer slot = tryTake();
 			if (slot != null) {

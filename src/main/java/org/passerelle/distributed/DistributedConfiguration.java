@@ -6,8 +6,8 @@ import javax.sql.DataSource;
 
 import org.passerelle.batch.WorkerSteps;
 import org.passerelle.config.PasserelleProperties;
-import org.passerelle.history.HistoryDatabase;
 import org.passerelle.llm.ProviderLimits;
+import org.passerelle.llm.SpendingCap;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.Partitioner;
@@ -39,11 +39,8 @@ class DistributedConfiguration {
 
 	@Bean
 	@Lazy
-	WorkerRegistry workerRegistry(DataSource dataSource, HistoryDatabase historyDatabase,
-			PlatformTransactionManager transactionManager) {
-		if (historyDatabase.shared()) {
-			DistributedTables.create(dataSource, new TransactionTemplate(transactionManager));
-		}
+	WorkerRegistry workerRegistry(DataSource dataSource) {
+		// its table, like the message store's, is made by the history's migrations (version 17)
 		return new WorkerRegistry(JdbcClient.create(dataSource));
 	}
 
@@ -76,13 +73,15 @@ class DistributedConfiguration {
 	@Lazy
 	PartitionWorker partitionWorker(@Lazy QueueChannel partitionRequests, @Lazy WorkerRegistry workerRegistry,
 			JobRepository jobRepository, BeanFactory beans, PlatformTransactionManager transactionManager,
-			PasserelleProperties properties, @Lazy ProviderLimits providerLimits, DataSource dataSource) {
+			PasserelleProperties properties, @Lazy ProviderLimits providerLimits, SpendingCap spendingCap,
+			DataSource dataSource) {
 		Duration heartbeatTimeout = properties.distributed().heartbeatTimeout();
 		// several beats within the timeout, so that one slow beat does not make a worker look dead
 		Duration beat = heartbeatTimeout.dividedBy(6).compareTo(Duration.ofSeconds(5)) < 0 ? heartbeatTimeout.dividedBy(6)
 				: Duration.ofSeconds(5);
 		return new PartitionWorker(partitionRequests, workerRegistry, jobRepository, name -> beans.getBean(name, Step.class),
-				new TransactionTemplate(transactionManager), beat, Duration.ofSeconds(1), providerLimits, dataSource);
+				new TransactionTemplate(transactionManager), beat, Duration.ofSeconds(1), providerLimits, spendingCap,
+				dataSource);
 	}
 
 }

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.passerelle.batch.WorkerSteps;
 import org.passerelle.llm.ProviderLimits;
+import org.passerelle.llm.SpendingCap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -52,6 +53,8 @@ public class PartitionWorker {
 
 	private final DataSource dataSource;
 
+	private final SpendingCap cap;
+
 	private final String id;
 
 	private final CountDownLatch stopAsked = new CountDownLatch(1);
@@ -60,8 +63,9 @@ public class PartitionWorker {
 
 	PartitionWorker(PollableChannel requests, WorkerRegistry workers, JobRepository jobRepository,
 			Function<String, Step> steps, TransactionTemplate transaction, Duration beatInterval, Duration idlePoll,
-			ProviderLimits limits, DataSource dataSource) {
+			ProviderLimits limits, SpendingCap cap, DataSource dataSource) {
 		this.limits = limits;
+		this.cap = cap;
 		this.dataSource = dataSource;
 		this.requests = requests;
 		this.workers = workers;
@@ -155,8 +159,7 @@ public class PartitionWorker {
 		}
 		log.info("worker {} runs {} of run {}", id, partition.getStepName(), partition.getJobExecutionId());
 		current = partition;
-		int shared = WorkerSteps.sharedConcurrency(partition.getJobExecution().getJobParameters());
-		try (AutoCloseable slots = shareCalls(partition, shared)) {
+		try (AutoCloseable shared = shareLimits(partition)) {
 			if (stopAsked.getCount() == 0) {
 				stop();
 			}
@@ -169,23 +172,35 @@ public class PartitionWorker {
 			log.error("{} of run {} failed: {}", partition.getStepName(), partition.getJobExecutionId(), ex.toString());
 		}
 		finally {
-			limits.share(null);
 			current = null;
 		}
 		log.info("{} of run {} ended {} ({} read, {} written)", partition.getStepName(), partition.getJobExecutionId(),
 				partition.getStatus(), partition.getReadCount(), partition.getWriteCount());
 	}
 
-	/** The run's calls in flight, shared with its other workers while this partition runs. */
-	private AutoCloseable shareCalls(StepExecution partition, int shared) throws java.sql.SQLException {
-		if (shared <= 0) {
-			return () -> {
-			};
+	/**
+	 * The run's limits and spending cap, shared with its other workers while this partition runs: the
+	 * manager's settings, whatever this worker's own are.
+	 */
+	private AutoCloseable shareLimits(StepExecution partition) throws java.sql.SQLException {
+		WorkerSteps.RunLimits run = WorkerSteps.runLimits(partition.getJobExecution().getJobParameters());
+		SharedRunLimits shared = new SharedRunLimits(dataSource, partition.getJobExecution().getJobInstance().getId(), run);
+		SharedSpending account;
+		try {
+			account = new SharedSpending(dataSource, partition.getJobExecutionId());
 		}
-		AdvisoryCallSlots slots = new AdvisoryCallSlots(dataSource, partition.getJobExecution().getJobInstance().getId(),
-				shared);
-		limits.share(slots);
-		return slots;
+		catch (java.sql.SQLException ex) {
+			shared.close();
+			throw ex;
+		}
+		limits.share(shared);
+		cap.share(run.spending(), run.prices(), account);
+		return () -> {
+			limits.share(null);
+			try (shared; account) {
+				// both given back, even when one of them fails to close
+			}
+		};
 	}
 
 	private void beat() {

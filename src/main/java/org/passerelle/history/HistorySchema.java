@@ -29,12 +29,20 @@ public final class HistorySchema {
 		}
 	}
 
+	private static org.flywaydb.core.api.migration.JavaMigration[] javaMigrations(HistoryDatabase.Vendor vendor) {
+		if (vendor == HistoryDatabase.Vendor.POSTGRESQL) {
+			return new org.flywaydb.core.api.migration.JavaMigration[] { new SpringBatchTables(vendor),
+					new LedgerBeforeFlyway(), new MessageStoreTables() };
+		}
+		return new org.flywaydb.core.api.migration.JavaMigration[] { new SpringBatchTables(vendor), new LedgerBeforeFlyway() };
+	}
+
 	static Flyway flyway(DataSource dataSource, HistoryDatabase.Vendor vendor) {
 		return Flyway.configure()
 			.dataSource(dataSource)
 			// common/ holds what is written the same on both databases, <vendor>/ what is not
 			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder())
-			.javaMigrations(new SpringBatchTables(vendor), new LedgerBeforeFlyway())
+			.javaMigrations(javaMigrations(vendor))
 			.baselineOnMigrate(true)
 			.baselineVersion("0")
 			.baselineDescription("history made before Flyway")

@@ -30,22 +30,37 @@ public class ProviderLimits {
 
 	private SpendingCap cap = SpendingCap.none();
 
-	private volatile SharedSlots shared;
+	private volatile SharedRun shared;
 
 	/**
-	 * Call slots shared with other processes (the workers of one distributed run): a call holds one of
-	 * them, besides this process's own slot, for as long as it is in flight.
+	 * The limits of a run shared with other processes (the workers of one distributed run): its calls in
+	 * flight, its 429 pause and its per-minute allowances, kept where every worker sees them.
 	 */
-	public interface SharedSlots {
+	public interface SharedRun {
 
-		/** Waits for a slot free in the whole run; closing the slot gives it back. */
-		AutoCloseable take() throws InterruptedException;
+		/** Waits for a call slot free in the whole run; closing the slot gives it back. */
+		AutoCloseable takeSlot() throws InterruptedException;
+
+		/** What is left of the run's 429 pause; zero or negative when there is none. */
+		Duration pauseLeft();
+
+		/** Every worker of the run holds back new calls for this long. */
+		void pauseFor(Duration pause);
+
+		/** The run's requests-per-minute bucket, or null when the run has no such allowance. */
+		Bucket requests();
+
+		/** The run's tokens-per-minute bucket, or null. */
+		Bucket tokens();
+
+		/** The tokens-per-minute allowance the tokens bucket holds; 0 without one. */
+		long tokensPerMinute();
 
 	}
 
-	/** From now on every call also takes one of these slots; null: this process's own limit only. */
-	public void share(SharedSlots slots) {
-		this.shared = slots;
+	/** From now on calls keep to these shared limits instead of this process's own allowances; null: back to them. */
+	public void share(SharedRun run) {
+		this.shared = run;
 	}
 
 	/** Time as the limits see it; tests replace it with one that moves only when someone waits. */
@@ -122,19 +137,26 @@ public class ProviderLimits {
 			throw ex;
 		}
 		AutoCloseable sharedSlot = null;
+		SharedRun run = shared;
+		// a run shared by workers keeps to its own allowances, in the database, instead of this process's
+		Bucket requestBucket = run == null ? requests : run.requests();
+		Bucket tokenBucket = run == null ? tokens : run.tokens();
+		long allowance = run == null ? tokensPerMinute : run.tokensPerMinute();
 		try {
-			SharedSlots slots = shared;
-			sharedSlot = slots == null ? null : slots.take();
-			if (requests != null) {
-				requests.asBlocking().consume(1, clock);
+			if (run != null) {
+				sharedSlot = run.takeSlot();
+				waitOutPause();
+			}
+			if (requestBucket != null) {
+				requestBucket.asBlocking().consume(1, clock);
 			}
 			long charged = 0;
-			if (tokens != null) {
+			if (tokenBucket != null) {
 				// a request larger than a minute's allowance waits for a full bucket, then goes
-				charged = Math.min(Math.max(estimatedTokens, 1), tokensPerMinute);
-				tokens.asBlocking().consume(charged, clock);
+				charged = Math.min(Math.max(estimatedTokens, 1), allowance);
+				tokenBucket.asBlocking().consume(charged, clock);
 			}
-			return new Permit(charged, estimatedTokens, sharedSlot);
+			return new Permit(charged, estimatedTokens, sharedSlot, tokenBucket);
 		}
 		catch (InterruptedException | RuntimeException ex) {
 			closeQuietly(sharedSlot);
@@ -146,13 +168,18 @@ public class ProviderLimits {
 
 	/** True when calls are held to a tokens-per-minute allowance, so their size is worth estimating closely. */
 	public boolean limitsTokens() {
-		return tokens != null;
+		SharedRun run = shared;
+		return run == null ? tokens != null : run.tokens() != null;
 	}
 
 	/** The provider said "too many requests": no new call starts before this pause is over. */
 	public void slowDown(Duration pause) {
 		long until = clock.currentTimeNanos() + pause.toNanos();
 		pausedUntilNanos.accumulateAndGet(until, Math::max);
+		SharedRun run = shared;
+		if (run != null) {
+			run.pauseFor(pause);
+		}
 	}
 
 	/** True while a 429's pause holds back new calls. */
@@ -166,6 +193,14 @@ public class ProviderLimits {
 		while ((wait = pausedUntilNanos.get() - clock.currentTimeNanos()) > 0) {
 			clock.park(wait);
 		}
+		SharedRun run = shared;
+		if (run != null) {
+			// a 429 that another worker of the run was given holds this one back too
+			Duration left;
+			while (!(left = run.pauseLeft()).isNegative() && !left.isZero()) {
+				clock.park(left.toNanos());
+			}
+		}
 	}
 
 	/** One call's place: holds a slot until closed, and corrects the token charge once usage is known. */
@@ -177,25 +212,28 @@ public class ProviderLimits {
 
 		private final AutoCloseable sharedSlot;
 
+		private final Bucket tokenBucket;
+
 		private boolean closed;
 
-		private Permit(long chargedTokens, long reservedTokens, AutoCloseable sharedSlot) {
+		private Permit(long chargedTokens, long reservedTokens, AutoCloseable sharedSlot, Bucket tokenBucket) {
 			this.chargedTokens = chargedTokens;
 			this.reservedTokens = reservedTokens;
 			this.sharedSlot = sharedSlot;
+			this.tokenBucket = tokenBucket;
 		}
 
 		/** Replaces the estimate with the tokens the provider reported (input plus output). */
 		public void settle(long usedTokens) {
-			if (tokens == null || usedTokens <= 0) {
+			if (tokenBucket == null || usedTokens <= 0) {
 				return;
 			}
 			long difference = usedTokens - chargedTokens;
 			if (difference > 0) {
-				tokens.consumeIgnoringRateLimits(difference);
+				tokenBucket.consumeIgnoringRateLimits(difference);
 			}
 			else if (difference < 0) {
-				tokens.addTokens(-difference);
+				tokenBucket.addTokens(-difference);
 			}
 		}
 

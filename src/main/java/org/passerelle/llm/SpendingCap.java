@@ -13,11 +13,41 @@ import org.passerelle.config.PasserelleProperties;
  */
 public final class SpendingCap {
 
-	private final Double maxCost;
+	private Double maxCost;
 
-	private final Long maxTokens;
+	private Long maxTokens;
 
-	private final PasserelleProperties.Prices prices;
+	private PasserelleProperties.Prices prices;
+
+	private SharedAccount account;
+
+	/** This process's billed tokens already added to the shared account. */
+	private long[] reported = ProviderResponses.billedTokens();
+
+	/**
+	 * The account of a run shared by several processes (the workers of one distributed run): what they were
+	 * billed together and what their calls in flight hold, kept where all of them see it.
+	 */
+	public interface SharedAccount {
+
+		/**
+		 * Adds what this process was billed since it last said, then holds {@code estimatedTokens} unless
+		 * {@code over} says the run's totals with it would cross the cap; false then, and from then on for
+		 * every process of the run.
+		 */
+		boolean reserve(long newInput, long newOutput, long estimatedTokens, Over over);
+
+		/** Adds what this process was billed since it last said, and frees a call's estimate. */
+		void release(long newInput, long newOutput, long estimatedTokens);
+
+	}
+
+	/** Whether the run's billed tokens, plus these held for calls in flight, cross the cap. */
+	public interface Over {
+
+		boolean test(long input, long output, long pending);
+
+	}
 
 	private long[] billedAtStart = ProviderResponses.billedTokens();
 
@@ -38,6 +68,19 @@ public final class SpendingCap {
 		this.prices = prices;
 	}
 
+	/**
+	 * From now on this process counts against the run's cap and account, not its own: a worker running a
+	 * partition of a distributed run. {@link #start()} (the partition's step opening) follows.
+	 */
+	public synchronized void share(PasserelleProperties.Spending spending, PasserelleProperties.Prices runPrices,
+			SharedAccount runAccount) {
+		this.maxCost = spending.maxCostPerRun();
+		this.maxTokens = spending.maxTokensPerRun();
+		this.prices = runPrices;
+		this.account = runAccount;
+		this.reported = ProviderResponses.billedTokens();
+	}
+
 	/** What batch answers cost, as a share of the live price. */
 	public SpendingCap batchPriceShare(double share) {
 		this.batchShare = share;
@@ -48,7 +91,7 @@ public final class SpendingCap {
 		return new SpendingCap(new PasserelleProperties.Spending(null, null), new PasserelleProperties.Prices(null, null));
 	}
 
-	public boolean isSet() {
+	public synchronized boolean isSet() {
 		return maxCost != null || maxTokens != null;
 	}
 
@@ -56,6 +99,7 @@ public final class SpendingCap {
 	public synchronized void start() {
 		billedAtStart = ProviderResponses.billedTokens();
 		batchAtStart = ProviderResponses.batchTokens();
+		reported = billedAtStart;
 		reservedTokens = 0;
 		reached = false;
 		startedRun = null;
@@ -83,7 +127,7 @@ public final class SpendingCap {
 	}
 
 	/** The cap in words: "the spending cap of 20.00", "the cap of 100,000 tokens". */
-	public String describe() {
+	public synchronized String describe() {
 		return maxCost != null ? "the spending cap of " + java.math.BigDecimal.valueOf(maxCost).stripTrailingZeros().toPlainString()
 				: String.format("the cap of %,d tokens", maxTokens);
 	}
@@ -92,6 +136,14 @@ public final class SpendingCap {
 	synchronized void reserve(long estimatedTokens) throws SpendingCapReachedException {
 		// nothing to reserve for an answer already paid for in a provider batch
 		if (!isSet() || estimatedTokens == 0) {
+			return;
+		}
+		if (account != null) {
+			long[] news = newlyBilled();
+			if (!account.reserve(news[0], news[1], estimatedTokens, this::over)) {
+				reached = true;
+				throw new SpendingCapReachedException(describe());
+			}
 			return;
 		}
 		long[] now = ProviderResponses.billedTokens();
@@ -114,9 +166,27 @@ public final class SpendingCap {
 
 	/** The call is over; its real usage is in what the provider billed. */
 	synchronized void release(long estimatedTokens) {
-		if (isSet()) {
+		if (isSet() && account != null) {
+			long[] news = newlyBilled();
+			account.release(news[0], news[1], estimatedTokens);
+		}
+		else if (isSet()) {
 			reservedTokens -= estimatedTokens;
 		}
+	}
+
+	/** Input and output tokens billed to this process since it last told the shared account. */
+	private long[] newlyBilled() {
+		long[] now = ProviderResponses.billedTokens();
+		long[] news = { now[0] - reported[0], now[1] - reported[1] };
+		reported = now;
+		return news;
+	}
+
+	/** The cap's test on a run's live totals; a run shared by workers does not use provider batches. */
+	private boolean over(long input, long output, long pending) {
+		return maxTokens != null && input + output + pending > maxTokens
+				|| maxCost != null && cost(input, output) + pending * dearestPricePerToken() > maxCost;
 	}
 
 	/** Whether work estimated at these tokens fits under the cap, for a dry run; empty when no cap is set. */

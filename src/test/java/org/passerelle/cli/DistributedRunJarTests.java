@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.testing.Await;
 import org.passerelle.testing.FakeLlmServer;
+import org.passerelle.testing.FakeLlmServer.Reply;
 import org.passerelle.testing.JarProcess;
 import org.passerelle.testing.PostgresServer;
 import org.passerelle.testing.RealPostgres;
@@ -38,6 +40,12 @@ class DistributedRunJarTests {
 
 	/** How long a whole night of these tests may take on a machine shared with others. */
 	private static final Duration NIGHT = Duration.ofMinutes(8);
+
+	/** What a worker logs when it shares a 429's pause with the run's other workers. */
+	private static final String SHARED_PAUSE = "every worker of the run holds back new calls";
+
+	/** About five articles' worth: each request is estimated at some 800 tokens and billed at some 350. */
+	private static final long CAP_TOKENS = 2_500;
 
 	@TempDir
 	Path home;
@@ -147,6 +155,62 @@ class DistributedRunJarTests {
 	}
 
 	@Test
+	void aPauseTheProviderAskedOfOneWorkerHoldsBackTheRunsOtherWorkerToo() throws Exception {
+		int articles = writeArticles(12);
+		fake.hold();
+		// one call each: the two calls held are one per worker
+		JarProcess.Running first = startWorker("first", 1);
+		JarProcess.Running second = startWorker("second", 1);
+		JarProcess.Running manager = process("manager").start("run", "--partitions", "2");
+		fake.awaitHeld(2);
+
+		// the call held longest is refused for three seconds; the other worker's call is answered
+		fake.thenReply(Reply.tooManyRequests("retry-after", "3")).releaseOne();
+		Await.until("the refused worker to share the pause", () -> first.output().contains(SHARED_PAUSE)
+				|| second.output().contains(SHARED_PAUSE), () -> first.output() + second.output());
+		fake.release();
+		JarProcess.Result night = manager.await(NIGHT);
+
+		assertThat(night.exitCode()).as(night.all()).isEqualTo(ExitCodes.OK);
+		assertEveryArticleWrittenOnce(articles);
+		List<FakeLlmServer.Recorded> chats = fake.chatRequests();
+		FakeLlmServer.Recorded lastHeld = chats.get(1);
+		// a lower bound only: a busy machine can make the wait longer, never shorter
+		assertThat(chats.get(2).after(lastHeld)).as("the first call after the 429, from either worker")
+			.isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void theSpendingCapHoldsForTheWholeRunAndRestartsFinishItPayingForEachArticleOnce() throws Exception {
+		int articles = writeArticles(12);
+		JarProcess.Running first = startWorker("first", 1);
+		JarProcess.Running second = startWorker("second", 1);
+		awaitReady(first);
+		awaitReady(second);
+		// the manager's cap is the run's: the workers have none of their own
+		JarProcess manager = process("manager").env("PASSERELLE_MAX_TOKENS_PER_RUN", Long.toString(CAP_TOKENS));
+
+		JarProcess.Result capped = manager.start("run", "--partitions", "2").await(NIGHT);
+
+		assertThat(capped.exitCode()).as(capped.all()).isEqualTo(ExitCodes.SPENDING_CAP);
+		assertThat(billedTokens(capped)).as("billed by both workers together, within the cap: %s", capped.stdout())
+			.isPositive()
+			.isLessThanOrEqualTo(CAP_TOKENS);
+		assertThat(first.output() + second.output()).contains("the cap of 2,500 tokens");
+		JarProcess.Result last = capped;
+		for (int restarts = 0; last.exitCode() == ExitCodes.SPENDING_CAP && restarts < 10; restarts++) {
+			last = manager.start("restart").await(NIGHT);
+			assertThat(billedTokens(last)).as("each restart keeps to a cap of its own: %s", last.stdout())
+				.isLessThanOrEqualTo(CAP_TOKENS);
+		}
+
+		assertThat(last.exitCode()).as(last.all()).isEqualTo(ExitCodes.OK);
+		assertEveryArticleWrittenOnce(articles);
+		assertThat(fake.answeredTitles()).as("nothing paid twice").hasSize(articles)
+			.allSatisfy((title, times) -> assertThat(times).as(title).isEqualTo(1));
+	}
+
+	@Test
 	void withoutADatabaseServerPartitionsAndWorkersAreRefusedSayingWhatTheyNeed() throws Exception {
 		writeArticles(2);
 		JarProcess alone = JarProcess.against(fake, home, "sk-test").env("PASSERELLE_WORK_DIR", home.resolve("alone").toString());
@@ -160,6 +224,13 @@ class DistributedRunJarTests {
 		assertThat(worker.stderr()).contains("a worker needs").contains("PASSERELLE_DATABASE_URL");
 		assertThat(fake.chatCount()).as("nothing sent").isZero();
 		assertThat(home.resolve("output")).doesNotExist();
+	}
+
+	/** The input and output tokens a run's summary line says it was billed. */
+	private static long billedTokens(JarProcess.Result run) {
+		java.util.regex.Matcher tokens = java.util.regex.Pattern.compile("; (\\d+) \\+ (\\d+) tokens").matcher(run.stdout());
+		assertThat(tokens.find()).as("a summary line in %s", run.stdout()).isTrue();
+		return Long.parseLong(tokens.group(1)) + Long.parseLong(tokens.group(2));
 	}
 
 	private JarProcess process(String name) {

@@ -48,14 +48,17 @@ class PostgresHistoryTests {
 		JdbcClient jdbc = JdbcClient.create(hostA);
 		assertThat(jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
 			.query(String.class).list()).contains("batch_job_instance", "batch_job_execution", "batch_step_execution",
-					"batch_job_execution_context", "passerelle_article", "passerelle_run_holder", "flyway_schema_history");
+					"batch_job_execution_context", "passerelle_article", "passerelle_run_holder", "flyway_schema_history",
+					// a distributed run's: its workers, its shared limits and account, its partition requests
+					"passerelle_worker", "passerelle_run_pause", "passerelle_run_spending", "passerelle_rate_bucket",
+					"int_channel_message");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM information_schema.sequences WHERE sequence_name LIKE 'batch_%'")
 			.query(Long.class).single()).isEqualTo(3);
 
 		HistoryDataSources.open(database).close();
 
 		assertThat(jdbc.sql("SELECT version FROM flyway_schema_history ORDER BY installed_rank").query(String.class).list())
-			.as("a new database needs no baseline").containsExactly("1", "2", "3", "4", "10");
+			.as("a new database needs no baseline").containsExactly("1", "2", "3", "4", "10", "17", "17.1");
 	}
 
 	@Test
