@@ -93,10 +93,10 @@ class MemoryFirstTranslator {
 		Recall recall = plan.recall();
 		if (plan.changes() == null) {
 			TranslatedArticle english = new TranslatedArticle(recall.title(), recall.paragraphs(), recall.summary());
-			java.util.Optional<Translation> together = sentTogether.take(article.sha256());
+			java.util.Optional<SentTogether.Share> together = sentTogether.take(article.sha256(), article.source().id());
 			if (together.isPresent()) {
 				// its changes went in a request shared with other articles, before this step
-				Translation sent = together.get();
+				SentTogether.Share sent = together.get();
 				return new Translation(article, english, translator.engine(), sent.inputTokens(), sent.outputTokens(),
 						sent.llmTime(), sent.fromBatch(), terms, QualityReport.NOT_CHECKED, sent.reuse());
 			}

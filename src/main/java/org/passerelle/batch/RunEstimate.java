@@ -48,7 +48,7 @@ public class RunEstimate {
 	RunEstimate(ArticleLedger ledger, ArticleLoader loader, TokenBudget budget, Translation.Engine engine,
 			PasserelleProperties properties, TranslationMemory translationMemory,
 			@org.springframework.context.annotation.Lazy TranslationService translationService) {
-		this.memory = new MemoryFirstTranslator(translationMemory, translationService, budget, new SentTogether());
+		this.memory = new MemoryFirstTranslator(translationMemory, translationService, budget, new SentTogether(null));
 		this.properties = properties;
 		this.ledger = ledger;
 		this.loader = loader;

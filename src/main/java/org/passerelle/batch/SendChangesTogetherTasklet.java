@@ -82,11 +82,14 @@ class SendChangesTogetherTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		org.springframework.batch.core.job.JobExecution job = contribution.getStepExecution().getJobExecution();
+		// a restart carries the job's context over: what the execution before sent, it paid for
+		sentTogether.clear();
+		sentTogether.saveIn(job.getExecutionContext());
 		// --force bypasses the memory; batch mode and a retry of the failures have their own ways
 		if (run.force() || run.enabled() || onlyFailed) {
 			return RepeatStatus.FINISHED;
 		}
-		org.springframework.batch.core.job.JobExecution job = contribution.getStepExecution().getJobExecution();
 		// the run's allowance starts here; the translating step counts on from what these requests cost
 		cap.startRun(job.getId());
 		long[] billedAtStart = ProviderResponses.billedTokens();
@@ -107,6 +110,8 @@ class SendChangesTogetherTasklet implements Tasklet {
 			log.info("stopping at {}: the articles already answered are written, the rest are left for 'restart'",
 					cap.describe());
 		}
+		// the job's context is saved with this step's end, before a distributed run's workers start
+		sentTogether.saveIn(job.getExecutionContext());
 		long[] billed = ProviderResponses.billedTokens();
 		ExecutionContext context = contribution.getStepExecution().getExecutionContext();
 		context.putLong(BilledTokens.INPUT, billed[0] - billedAtStart[0]);

@@ -115,8 +115,8 @@ class TranslateArticlesJobConfiguration {
 	/** What the shared requests cost each article, from the step that sends them to the one that writes it. */
 	@Bean
 	@JobScope
-	SentTogether sentTogether() {
-		return new SentTogether();
+	SentTogether sentTogether(@Value("#{jobExecutionContext['" + SentTogether.KEY + "']}") String saved) {
+		return new SentTogether(saved);
 	}
 
 	@Bean

@@ -296,7 +296,23 @@ public final class FakeLlmServer implements AutoCloseable {
 		return this;
 	}
 
-	/** How many successful translation answers were sent for each article title (the titles the requests carried). */
+	/** One answer more for the article the request carries, or for each of the articles a shared request carries. */
+	private void countAnswered(JsonNode article) {
+		List<JsonNode> articles = new ArrayList<>();
+		if (article.has("articles")) {
+			article.get("articles").forEach(articles::add);
+		}
+		else {
+			articles.add(article);
+		}
+		for (JsonNode one : articles) {
+			answered.computeIfAbsent(one.path("title").asString(""), any -> new java.util.concurrent.atomic.AtomicInteger())
+				.incrementAndGet();
+		}
+	}
+
+	/** How many successful translation answers were sent for each article title (the titles the requests carried,
+	 * each article of a shared request counted). */
 	public Map<String, Integer> answeredTitles() {
 		Map<String, Integer> copy = new java.util.TreeMap<>();
 		answered.forEach((title, count) -> copy.put(title, count.get()));
@@ -547,16 +563,14 @@ public final class FakeLlmServer implements AutoCloseable {
 	/** A chat completion for this request body, as the normal answer would be; for batch items. */
 	String chatCompletionFor(String requestBody) throws IOException {
 		String content = answerFor(requestBody);
-		answered.computeIfAbsent(articleIn(JSON.readTree(requestBody)).path("title").asString(""),
-				any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+		countAnswered(articleIn(JSON.readTree(requestBody)));
 		return openAiCompletion(requestBody, content, "stop");
 	}
 
 	/** An Anthropic Messages answer to this request body (its answer is the content's text, as JSON). */
 	String anthropicMessageFor(String requestBody) throws IOException {
 		String content = answerFor(requestBody);
-		answered.computeIfAbsent(articleIn(JSON.readTree(requestBody)).path("title").asString(""),
-				any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+		countAnswered(articleIn(JSON.readTree(requestBody)));
 		return anthropicMessage(requestBody, content, "end_turn");
 	}
 
@@ -621,7 +635,7 @@ public final class FakeLlmServer implements AutoCloseable {
 			}
 		}
 		// counted before it goes out, so that the count is complete once the client has it
-		answered.computeIfAbsent(title, any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+		countAnswered(articleIn(request));
 		send(exchange, 200, success(api, body, content, cutOff));
 	}
 

@@ -1,0 +1,133 @@
+package org.passerelle.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.testing.FakeLlmServer;
+import org.passerelle.testing.JarProcess;
+import org.passerelle.testing.PostgresServer;
+import org.passerelle.testing.RealPostgres;
+import org.passerelle.testing.TestArticles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The translation memory in a distributed run: the manager sends the changes of the updated articles in
+ * one shared request before it hands out partitions, and the workers that write those articles report
+ * each one's share of that request's tokens, read from the database, not nothing.
+ */
+@ExtendWith(RealPostgres.class)
+class DistributedMemoryJarTests {
+
+	private static final Duration NIGHT = Duration.ofMinutes(8);
+
+	private static final int ARTICLES = 4;
+
+	@TempDir
+	Path home;
+
+	private FakeLlmServer fake;
+
+	private String databaseUrl;
+
+	private final List<JarProcess.Running> workers = new ArrayList<>();
+
+	@BeforeEach
+	void setUp(PostgresServer server) throws IOException {
+		Assumptions.assumeFalse("postgresql".equals(System.getProperty("passerelle.test.database")),
+				"distributed runs need PostgreSQL and were run in the first pass");
+		fake = FakeLlmServer.start();
+		databaseUrl = server.newDatabase();
+	}
+
+	@AfterEach
+	void tearDown() {
+		workers.forEach(worker -> worker.process().destroyForcibly());
+		if (fake != null) {
+			fake.close();
+		}
+	}
+
+	@Test
+	void workersReportTheShareOfTheRequestTheManagerSentTogether() throws Exception {
+		writeArticles(false);
+		JarProcess.Result night = process("manager").run("run");
+		assertThat(night.exitCode()).as(night.all()).isEqualTo(ExitCodes.OK);
+		writeArticles(true);
+		fake.forgetRequests();
+		long billedBefore = fake.promptTokenTotal();
+		JarProcess.Running first = startWorker("first");
+		JarProcess.Running second = startWorker("second");
+		awaitReady(first);
+		awaitReady(second);
+
+		JarProcess.Result manager = process("manager").start("run", "--partitions", "2").await(NIGHT);
+
+		assertThat(manager.exitCode()).as(manager.all()).isEqualTo(ExitCodes.OK);
+		assertThat(manager.all()).contains("the changes of " + ARTICLES + " articles sent in 1 shared requests");
+		assertThat(fake.chatRequests()).as("the one shared request, nothing else").hasSize(1);
+		assertThat(first.output() + second.output()).contains("runs translateArticlesStep:partition");
+		long input = 0;
+		for (int i = 1; i <= ARTICLES; i++) {
+			JsonNode meta = JsonMapper.builder().build()
+				.readTree(home.resolve(String.format("output/article-%02d.meta.json", i)).toFile());
+			assertThat(meta.get("tokens").get("input").asLong()).as("article %d: its share, as a worker wrote it", i)
+				.isPositive();
+			assertThat(meta.get("memory").get("paragraphs").asInt()).isEqualTo(3);
+			input += meta.get("tokens").get("input").asLong();
+		}
+		assertThat(input).as("the shares add up to the request").isEqualTo(fake.promptTokenTotal() - billedBefore);
+	}
+
+	private void writeArticles(boolean updated) throws IOException {
+		for (int i = 1; i <= ARTICLES; i++) {
+			List<String> paragraphs = new ArrayList<>();
+			for (int k = 0; k < 3; k++) {
+				paragraphs.add(TestArticles.NEWS_SENTENCES.get((i + 3 * k) % 10) + " La dépêche " + i + " y revient.");
+			}
+			if (updated) {
+				paragraphs.add("Mise à jour : le conseil municipal numéro " + (100 + i) + " a voté la motion dans la soirée.");
+			}
+			TestArticles.write(home.resolve(String.format("input/article-%02d.txt", i)),
+					"Dépêche " + i + " : la réforme des communes\n\n" + String.join("\n\n", paragraphs) + "\n");
+		}
+	}
+
+	private JarProcess process(String name) {
+		return JarProcess.against(fake, home, "sk-test")
+			.env("PASSERELLE_DATABASE_URL", databaseUrl)
+			.env("PASSERELLE_DATABASE_USER", PostgresServer.USER)
+			.env("PASSERELLE_DATABASE_PASSWORD", PostgresServer.PASSWORD)
+			.env("PASSERELLE_WORK_DIR", home.resolve("work-" + name).toString())
+			.env("PASSERELLE_INPUT_DIR", home.resolve("input").toString())
+			.env("PASSERELLE_OUTPUT_DIR", home.resolve("output").toString())
+			.env("PASSERELLE_CHUNK_SIZE", "2");
+	}
+
+	private JarProcess.Running startWorker(String name) throws IOException {
+		JarProcess.Running worker = process(name).start("worker");
+		workers.add(worker);
+		return worker;
+	}
+
+	private static void awaitReady(JarProcess.Running worker) throws InterruptedException {
+		long deadline = System.nanoTime() + NIGHT.toNanos();
+		while (!worker.output().contains("waiting for partitions")) {
+			assertThat(worker.process().isAlive()).as("the worker ended before it was ready:\n%s", worker.output()).isTrue();
+			assertThat(System.nanoTime() - deadline).as("the worker was not ready within %s", NIGHT).isNegative();
+			Thread.sleep(50);
+		}
+	}
+
+}
