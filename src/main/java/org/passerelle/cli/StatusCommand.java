@@ -44,7 +44,17 @@ class StatusCommand implements Callable<Integer> {
 	private boolean json;
 
 	/** What {@code status --json} prints; the README documents it field by field. */
-	record Status(ProgressSnapshot running, List<RunRecord> runs, String history, Instant historyPublishedAt) {
+	record Status(ProgressSnapshot running, List<RunRecord> runs, String history, Instant historyPublishedAt,
+			Partitions partitions) {
+
+		Status(ProgressSnapshot running, List<RunRecord> runs, String history, Instant historyPublishedAt) {
+			this(running, runs, history, historyPublishedAt, null);
+		}
+
+	}
+
+	/** The newest distributed run's partitions, and the workers that stopped answering; null without a server. */
+	record Partitions(Long executionId, List<DistributedStatus.Partition> partitions, List<String> silentWorkers) {
 	}
 
 	@Override
@@ -66,34 +76,41 @@ class StatusCommand implements Callable<Integer> {
 				.stream()
 				.map(run -> RunRecord.of(run, llm))
 				.toList();
-			int shown = show(new Status(null, runs, "database", null), llm.prices().known());
-			if (!json && DistributedRuns.possible(context.getBean(PasserelleProperties.class))) {
-				showPartitions(context.getBean(DistributedStatus.class), runs);
+			Partitions partitions = DistributedRuns.possible(context.getBean(PasserelleProperties.class))
+					? partitions(context.getBean(DistributedStatus.class), runs) : null;
+			int shown = show(new Status(null, runs, "database", null, partitions), llm.prices().known());
+			if (!json && partitions != null) {
+				showPartitions(partitions);
 			}
 			return shown;
 		}
 	}
 
 	/** The partitions of the newest distributed run listed, and the workers that stopped answering. */
-	private void showPartitions(DistributedStatus distributed, List<RunRecord> runs) {
-		PrintWriter out = spec.commandLine().getOut();
+	private static Partitions partitions(DistributedStatus distributed, List<RunRecord> runs) {
 		for (RunRecord run : runs) {
 			List<DistributedStatus.Partition> partitions = distributed.partitions(run.executionId());
 			if (!partitions.isEmpty()) {
-				out.println();
-				out.printf("Partitions of run %d:%n", run.executionId());
-				for (DistributedStatus.Partition partition : partitions) {
-					out.printf("  %-12s %-9s %6d / %-6d %s%n", partition.name(), partition.status(), partition.read(),
-							partition.articles(), partition.worker() == null ? ""
-									: (partition.answering() ? "held by " : "held by (not answering) ") + partition.worker());
-				}
-				break;
+				return new Partitions(run.executionId(), partitions, distributed.silentWorkers());
 			}
 		}
-		List<String> silent = distributed.silentWorkers();
-		if (!silent.isEmpty()) {
+		return new Partitions(null, List.of(), distributed.silentWorkers());
+	}
+
+	private void showPartitions(Partitions distributed) {
+		PrintWriter out = spec.commandLine().getOut();
+		if (distributed.executionId() != null) {
 			out.println();
-			out.println("Workers not answering: " + String.join("; ", silent) + ".");
+			out.printf("Partitions of run %d:%n", distributed.executionId());
+			for (DistributedStatus.Partition partition : distributed.partitions()) {
+				out.printf("  %-12s %-9s %6d / %-6d %s%n", partition.name(), partition.status(), partition.read(),
+						partition.articles(), partition.worker() == null ? ""
+								: (partition.answering() ? "held by " : "held by (not answering) ") + partition.worker());
+			}
+		}
+		if (!distributed.silentWorkers().isEmpty()) {
+			out.println();
+			out.println("Workers not answering: " + String.join("; ", distributed.silentWorkers()) + ".");
 		}
 	}
 

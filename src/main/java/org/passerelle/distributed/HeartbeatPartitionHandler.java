@@ -11,6 +11,7 @@ import org.passerelle.batch.WorkerSteps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.partition.support.AbstractPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -103,6 +104,8 @@ class HeartbeatPartitionHandler extends AbstractPartitionHandler {
 	private void requeue(StepExecution partition) {
 		partition.getExecutionContext().remove(WorkerSteps.GIVEN_BACK);
 		partition.setStatus(BatchStatus.STARTING);
+		// or the next worker's run ends with the STOPPED exit status kept, and the job takes it for a failure
+		partition.setExitStatus(ExitStatus.EXECUTING);
 		partition.setLastUpdated(now.get());
 		jobRepository.update(partition);
 		jobRepository.updateExecutionContext(partition);

@@ -23,6 +23,7 @@ import org.passerelle.testing.JarProcess;
 import org.passerelle.testing.PostgresServer;
 import org.passerelle.testing.RealPostgres;
 import org.passerelle.testing.TestArticles;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +93,18 @@ class DistributedRunJarTests {
 
 		JarProcess.Result status = process("elsewhere").run("status");
 		assertThat(status.stdout()).contains("COMPLETED").contains("partition0").contains("partition3");
+		JsonNode json = PublishedHistory.JSON.readTree(process("elsewhere").run("status", "--json").stdout());
+		assertThat(json.get("runs")).as("the run counts as one").hasSize(1);
+		JsonNode partitions = json.get("partitions");
+		assertThat(partitions.get("executionId").asLong()).isEqualTo(json.get("runs").get(0).get("executionId").asLong());
+		assertThat(partitions.get("partitions")).hasSize(4).allSatisfy(partition -> {
+			assertThat(partition.get("status").asString()).isEqualTo("COMPLETED");
+			assertThat(partition.get("read").asLong()).isEqualTo(partition.get("articles").asLong());
+			assertThat(partition.get("worker").isNull()).as("a partition done is held by no one").isTrue();
+		});
+		assertThat(partitions.get("partitions").valueStream().mapToLong(partition -> partition.get("articles").asLong()).sum())
+			.isEqualTo(articles);
+		assertThat(partitions.get("silentWorkers")).isEmpty();
 
 		first.process().destroy(); // SIGTERM, idle: it leaves at once
 		assertThat(first.await().all()).contains("stopped");
@@ -130,6 +143,72 @@ class DistributedRunJarTests {
 			.as("only the calls the dead worker had in flight are asked again: %s", requests)
 			.isLessThanOrEqualTo(CONCURRENCY);
 		assertThat(requests.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(2));
+	}
+
+	@Test
+	void aWorkerStoppedWithSigtermFinishesItsChunkAndGivesItsPartitionBackSoNothingIsAskedTwice() throws Exception {
+		int articles = writeArticles(12);
+		// the first chunk answered, then one answer of the second: its other call is held when SIGTERM comes
+		fake.holdAfter(CHUNK + 1);
+		JarProcess.Running leaving = startWorker("leaving");
+		awaitReady(leaving);
+		JarProcess.Running manager = process("manager").start("run", "--partitions", "2");
+		fake.awaitHeld(1);
+
+		leaving.process().destroy(); // SIGTERM
+		leaving.awaitOutput("worker stopping at the end of the current chunk");
+		JarProcess.Running heir = startWorker("heir");
+		fake.release();
+		JarProcess.Result left = leaving.await(NIGHT);
+		JarProcess.Result night = manager.await(NIGHT);
+
+		assertThat(left.all()).as("its chunk in hand committed, the partition left restartable")
+			.containsPattern("translateArticlesStep:partition\\d+ of run \\d+ ended STOPPED");
+		assertThat(night.exitCode()).as(night.all() + heir.output() + repositoryRows()).isEqualTo(ExitCodes.OK);
+		assertThat(night.all()).contains("was given back by a worker that stopped");
+		assertThat(heir.output()).contains("runs translateArticlesStep:partition");
+		assertEveryArticleWrittenOnce(articles);
+		assertThat(requestsPerArticle()).as("the chunk in hand was finished, not dropped").hasSize(articles)
+			.allSatisfy((article, count) -> assertThat(count).isEqualTo(1));
+	}
+
+	@Test
+	void aManagerKilledWhileWaitingIsRestartedAndWaitsOnlyForThePartitionsThatHadNotFinished() throws Exception {
+		int articles = writeArticles(16);
+		fake.latency(Duration.ofMillis(300));
+		JarProcess.Running worker = startWorker("worker");
+		awaitReady(worker);
+		JarProcess.Running doomed = process("manager").start("run", "--partitions", "4");
+		Await.until("a partition to complete", () -> worker.output().contains(" ended COMPLETED"), worker::output);
+		fake.hold();
+		fake.awaitHeld(1);
+		java.util.regex.Matcher done = java.util.regex.Pattern.compile("(partition\\d+) of run \\d+ ended COMPLETED")
+			.matcher(worker.output());
+		List<String> completed = new ArrayList<>();
+		while (done.find()) {
+			completed.add(done.group(1));
+		}
+
+		doomed.process().destroyForcibly(); // kill -9 while it waits for the workers
+		doomed.process().waitFor();
+		int before = worker.output().length();
+		JarProcess.Running restart = process("manager").start("restart");
+		restart.awaitOutput("waiting for workers");
+		fake.release();
+		JarProcess.Result night = restart.await(NIGHT);
+
+		assertThat(night.exitCode()).as(night.all() + worker.output()).isEqualTo(ExitCodes.OK);
+		assertThat(night.stdout()).contains("COMPLETED");
+		assertEveryArticleWrittenOnce(articles);
+		assertThat(requestsPerArticle()).as("answers already on disk are reused, nothing is asked twice")
+			.hasSize(articles)
+			.allSatisfy((article, count) -> assertThat(count).isEqualTo(1));
+		String afterRestart = worker.output().substring(before);
+		assertThat(completed).isNotEmpty();
+		for (String partition : completed) {
+			assertThat(afterRestart).as("%s had completed", partition).doesNotContain("runs translateArticlesStep:" + partition + " ");
+		}
+		assertThat(afterRestart).contains("runs translateArticlesStep:partition");
 	}
 
 	@Test
@@ -224,6 +303,27 @@ class DistributedRunJarTests {
 		assertThat(worker.stderr()).contains("a worker needs").contains("PASSERELLE_DATABASE_URL");
 		assertThat(fake.chatCount()).as("nothing sent").isZero();
 		assertThat(home.resolve("output")).doesNotExist();
+	}
+
+	/** The job repository's executions, for the message of a failed assertion. */
+	private String repositoryRows() throws Exception {
+		StringBuilder out = new StringBuilder();
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+				java.sql.Statement st = c.createStatement()) {
+			for (String sql : new String[] { "SELECT job_execution_id, status, exit_code, exit_message, version FROM batch_job_execution",
+					"SELECT step_execution_id, step_name, status, exit_code, exit_message, version FROM batch_step_execution" }) {
+				try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+					while (rs.next()) {
+						for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+							String v = rs.getString(i);
+							out.append(v == null ? "null" : v.length() > 600 ? v.substring(0, 600) : v).append(" | ");
+						}
+						out.append('\n');
+					}
+				}
+			}
+		}
+		return out.toString();
 	}
 
 	/** The input and output tokens a run's summary line says it was billed. */
