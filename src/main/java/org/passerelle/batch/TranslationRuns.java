@@ -206,10 +206,15 @@ public class TranslationRuns {
 
 	/** The most recent executions, newest first. */
 	public List<RunSummary> recent(int limit) {
+		return recent(jobRepository, limit);
+	}
+
+	/** The most recent executions in this repository, newest first: all that {@link RunHistory} needs. */
+	static List<RunSummary> recent(JobRepository jobRepository, int limit) {
 		List<RunSummary> runs = new ArrayList<>();
 		for (JobInstance instance : jobRepository.getJobInstances(TranslateArticlesJobConfiguration.JOB_NAME, 0, limit)) {
 			for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-				runs.add(summarize(execution));
+				runs.add(summarize(jobRepository, execution));
 			}
 		}
 		runs.sort(Comparator.comparingLong(RunSummary::executionId).reversed());
@@ -217,6 +222,10 @@ public class TranslationRuns {
 	}
 
 	private RunSummary summarize(JobExecution execution) {
+		return summarize(jobRepository, execution);
+	}
+
+	private static RunSummary summarize(JobRepository jobRepository, JobExecution execution) {
 		if (RunParameters.partitions(execution.getJobParameters()) <= 1) {
 			return summarize(execution, execution.getAllFailureExceptions());
 		}

@@ -41,7 +41,7 @@ class FailuresCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (ConfigurableApplicationContext context = PasserelleContext.startReadOnly()) {
+		try (ConfigurableApplicationContext context = PasserelleContext.startHistoryReader()) {
 			List<LedgerEntry> failures = context.getBean(ArticleLedger.class).failures(executionId);
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {

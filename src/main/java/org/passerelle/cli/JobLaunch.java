@@ -59,16 +59,32 @@ final class JobLaunch {
 		if (terminal) {
 			System.setProperty(LiveProgress.LINE_START_PROPERTY, "\r\033[K");
 		}
-		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
+		// the settings and the provider first, before the database and the job start: a provider that is not
+		// there, refuses the key or lacks the model is said within a second or two
+		WorkDirectoryLock lock = new WorkDirectoryLock(false);
+		try {
+			PasserelleProperties settings = PasserelleContext.settings(lock);
+			settingsCheck.accept(settings);
+			try {
+				ProviderCheck.verify(settings.llm(), warning -> err.println("passerelle: warning: " + warning));
+			}
+			catch (ProviderSetupException ex) {
+				throw new CommandFailure(ExitCodes.USAGE, ex.getMessage());
+			}
+		}
+		catch (RuntimeException ex) {
+			lock.release();
+			throw ex;
+		}
+		// load the language models while the context starts, not in the middle of the first chunk
+		Thread preload = new Thread(LanguageGuess::shared, "passerelle-preload");
+		preload.setDaemon(true);
+		preload.start();
+		try (ConfigurableApplicationContext context = PasserelleContext.start(lock)) {
 			PasserelleProperties properties = context.getBean(PasserelleProperties.class);
 			TranslationRuns runs = context.getBean(TranslationRuns.class);
 			stopper = new Thread(() -> stopGracefully(runs, finished, err), "passerelle-stop");
 			Runtime.getRuntime().addShutdownHook(stopper);
-			// load the language models while the provider is checked, not in the middle of the first chunk
-			Thread preload = new Thread(LanguageGuess::shared, "passerelle-preload");
-			preload.setDaemon(true);
-			preload.start();
-			settingsCheck.accept(properties);
 			List<RunSummary> outcome;
 			RunReports reports = new RunReports(properties, context.getBean(Translation.Engine.class), reporting.command(),
 					reporting.option().wanted(properties));
@@ -76,12 +92,6 @@ final class JobLaunch {
 					Clock.systemDefaultZone()).start()) {
 				publishHistory(runs, properties);
 				reports.forgetAbandonedJournals();
-				try {
-					ProviderCheck.verify(properties.llm(), warning -> err.println("passerelle: warning: " + warning));
-				}
-				catch (ProviderSetupException ex) {
-					throw new CommandFailure(ExitCodes.USAGE, ex.getMessage());
-				}
 				outcome = work.perform(runs, properties);
 			}
 			int exitCode = ExitCodes.OK;
@@ -104,6 +114,7 @@ final class JobLaunch {
 			return exitCode;
 		}
 		finally {
+			lock.release(); // closing the context let it go already, unless the context never started
 			// the context is closed (database shut down): a pending SIGTERM may now let the JVM go
 			finished.countDown();
 		}

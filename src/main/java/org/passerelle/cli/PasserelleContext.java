@@ -2,6 +2,7 @@ package org.passerelle.cli;
 
 import org.passerelle.PasserelleApplication;
 import org.passerelle.config.InvalidConfigurationException;
+import org.passerelle.config.PasserelleProperties;
 import org.passerelle.history.FolderInUseException;
 import org.passerelle.history.HistorySetupException;
 import org.passerelle.quality.glossary.InvalidGlossaryException;
@@ -12,12 +13,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the Spring application for one command, turning start-up failures into a sentence and an exit code. */
 final class PasserelleContext {
 
+	private static final String NO_PREINITIALIZATION = "spring.backgroundpreinitializer.ignore";
+
 	private PasserelleContext() {
 	}
 
 	/** For a command that runs the job: it holds the work directory. */
 	static ConfigurableApplicationContext start() {
-		return start(false);
+		return start(new WorkDirectoryLock(false));
+	}
+
+	/** The same, with the work directory already held by {@link #settings}. */
+	static ConfigurableApplicationContext start(WorkDirectoryLock lock) {
+		return start(PasserelleApplication.class, lock);
 	}
 
 	/**
@@ -25,19 +33,56 @@ final class PasserelleContext {
 	 * time, it leaves the work directory to whatever run is using it.
 	 */
 	static ConfigurableApplicationContext startReadOnly() {
-		return start(true);
+		return start(PasserelleApplication.class, new WorkDirectoryLock(true));
 	}
 
-	private static ConfigurableApplicationContext start(boolean readOnly) {
-		try {
-			// no Spring shutdown hook: on SIGTERM the running job must commit its chunk before the database closes
-			return new SpringApplicationBuilder(PasserelleApplication.class).listeners(new WorkDirectoryLock(readOnly))
-				.registerShutdownHook(false)
-				.run();
+	/**
+	 * For {@code status}, {@code failures} and {@code review}: only the history ({@link HistoryReaderApplication}),
+	 * with the work directory left alone on a server as {@link #startReadOnly()} does.
+	 */
+	static ConfigurableApplicationContext startHistoryReader() {
+		quickStart();
+		return start(HistoryReaderApplication.class, new WorkDirectoryLock(true));
+	}
+
+	/**
+	 * The settings, bound and checked as the full context binds them, and the work directory taken with
+	 * {@code lock}: a run asks the provider with these before it opens the database or builds the job.
+	 */
+	static PasserelleProperties settings(WorkDirectoryLock lock) {
+		quickStart();
+		try (ConfigurableApplicationContext settings = builder(SettingsApplication.class).run()) {
+			lock.hold(settings.getEnvironment());
+			return settings.getBean(PasserelleProperties.class);
 		}
 		catch (RuntimeException ex) {
 			throw explain(ex);
 		}
+		finally {
+			System.clearProperty(NO_PREINITIALIZATION);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Class<?> application, WorkDirectoryLock lock) {
+		try {
+			return builder(application).listeners(lock).run();
+		}
+		catch (RuntimeException ex) {
+			throw explain(ex);
+		}
+	}
+
+	/**
+	 * A small context does not want Spring Boot's background preinitialization (Jackson, validation,
+	 * charsets), which on two cores takes CPU from the start-up it was meant to shorten.
+	 */
+	private static void quickStart() {
+		System.setProperty(NO_PREINITIALIZATION, "true");
+	}
+
+	private static SpringApplicationBuilder builder(Class<?> application) {
+		// no Spring shutdown hook: on SIGTERM the running job must commit its chunk before the database closes
+		return new SpringApplicationBuilder(application).registerShutdownHook(false);
 	}
 
 	static CommandFailure explain(Throwable failure) {

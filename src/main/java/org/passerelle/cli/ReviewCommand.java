@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.passerelle.batch.RunSummary;
-import org.passerelle.batch.TranslationRuns;
+import org.passerelle.batch.RunHistory;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.LedgerEntry;
 import org.passerelle.quality.QualityFlag;
@@ -53,11 +53,11 @@ class ReviewCommand implements Callable<Integer> {
 		if (since != null && executionId != null) {
 			throw new CommandFailure(ExitCodes.USAGE, "give --since or --execution, not both");
 		}
-		try (ConfigurableApplicationContext context = PasserelleContext.startReadOnly()) {
+		try (ConfigurableApplicationContext context = PasserelleContext.startHistoryReader()) {
 			PrintWriter out = spec.commandLine().getOut();
 			Long execution = executionId;
 			if (since == null && execution == null) {
-				List<RunSummary> latest = context.getBean(TranslationRuns.class).recent(1);
+				List<RunSummary> latest = context.getBean(RunHistory.class).recent(1);
 				if (latest.isEmpty()) {
 					out.println(json ? "{\"scope\":null,\"count\":0,\"articles\":[]}"
 							: "No runs yet. Start one with: java -jar target/passerelle.jar run");

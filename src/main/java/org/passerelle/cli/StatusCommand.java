@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.passerelle.article.InputFiles;
-import org.passerelle.batch.TranslationRuns;
+import org.passerelle.batch.RunHistory;
 import org.passerelle.config.PasserelleProperties;
 import org.passerelle.distributed.DistributedRuns;
 import org.passerelle.distributed.DistributedStatus;
@@ -64,14 +64,14 @@ class StatusCommand implements Callable<Integer> {
 		}
 		ConfigurableApplicationContext started;
 		try {
-			started = PasserelleContext.startReadOnly();
+			started = PasserelleContext.startHistoryReader();
 		}
 		catch (WorkDirectoryLocked busy) {
 			return whileHeld(busy);
 		}
 		try (ConfigurableApplicationContext context = started) {
 			PasserelleProperties.Llm llm = context.getBean(PasserelleProperties.class).llm();
-			List<RunRecord> runs = context.getBean(TranslationRuns.class)
+			List<RunRecord> runs = context.getBean(RunHistory.class)
 				.recent(limit)
 				.stream()
 				.map(run -> RunRecord.of(run, llm))

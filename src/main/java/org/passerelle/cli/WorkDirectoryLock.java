@@ -13,6 +13,7 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.Environment;
 
 /**
  * One Passerelle process per work directory (the HSQLDB file in it, the answers in flight): takes an OS
@@ -37,15 +38,23 @@ final class WorkDirectoryLock implements ApplicationListener<ApplicationEvent> {
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
 		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-			String server = prepared.getEnvironment().getProperty("passerelle.database.url", "");
-			if (readOnly && !server.isBlank() && !server.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:hsqldb:")) {
-				return;
-			}
-			acquire(Path.of(prepared.getEnvironment().getProperty("passerelle.work-dir", ".passerelle")));
+			hold(prepared.getEnvironment());
 		}
 		else if (event instanceof ContextClosedEvent) {
 			release();
 		}
+	}
+
+	/** Takes the lock of the work directory these settings name, unless it is held already or not needed. */
+	void hold(Environment environment) {
+		if (lock != null) {
+			return;
+		}
+		String server = environment.getProperty("passerelle.database.url", "");
+		if (readOnly && !server.isBlank() && !server.strip().toLowerCase(java.util.Locale.ROOT).startsWith("jdbc:hsqldb:")) {
+			return;
+		}
+		acquire(Path.of(environment.getProperty("passerelle.work-dir", ".passerelle")));
 	}
 
 	private void acquire(Path workDir) {
@@ -84,7 +93,8 @@ final class WorkDirectoryLock implements ApplicationListener<ApplicationEvent> {
 		}
 	}
 
-	private void release() {
+	/** Lets the work directory go; nothing when it is not held. */
+	void release() {
 		try {
 			if (lock != null) {
 				lock.release();

@@ -5,13 +5,14 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.passerelle.config.PasserelleProperties;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The history's database, checked and migrated before anything uses it, and the guard over its runs. */
 @Configuration(proxyBeanMethods = false)
-class HistoryConfiguration {
+public class HistoryConfiguration {
 
 	@Bean
 	HistoryDatabase historyDatabase(PasserelleProperties properties) {
@@ -20,8 +21,8 @@ class HistoryConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(HistoryDatabase historyDatabase) {
-		return HistoryDataSources.open(historyDatabase);
+	HikariDataSource dataSource(HistoryDatabase historyDatabase, ObjectProvider<ReadOnlyHistory> readOnly) {
+		return HistoryDataSources.open(historyDatabase, readOnly.getIfAvailable() != null);
 	}
 
 	@Bean

@@ -27,6 +27,11 @@ public final class HistoryDataSources {
 
 	/** A pool on the database, checked and migrated. */
 	public static HikariDataSource open(HistoryDatabase database) {
+		return open(database, false);
+	}
+
+	/** The same; {@code readOnly}, for a command that only reads, Flyway runs only if a migration is missing. */
+	public static HikariDataSource open(HistoryDatabase database, boolean readOnly) {
 		check(database);
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(database.url());
@@ -41,7 +46,12 @@ public final class HistoryDataSources {
 		}
 		HikariDataSource dataSource = new HikariDataSource(config);
 		try {
-			HistorySchema.migrate(dataSource, database.vendor());
+			if (readOnly) {
+				HistorySchema.migrateUnlessCurrent(dataSource, database.vendor());
+			}
+			else {
+				HistorySchema.migrate(dataSource, database.vendor());
+			}
 			return dataSource;
 		}
 		catch (RuntimeException ex) {

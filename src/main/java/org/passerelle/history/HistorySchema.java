@@ -1,11 +1,23 @@
 package org.passerelle.history;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Creates the history's tables, or brings them up to date, with Flyway: the SQL of each version is in
@@ -17,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class HistorySchema {
 
 	private static final Logger log = LoggerFactory.getLogger(HistorySchema.class);
+
+	/** Flyway's default table, the one {@link #flyway} leaves it to. */
+	private static final String FLYWAY_TABLE = "flyway_schema_history";
 
 	private HistorySchema() {
 	}
@@ -35,6 +50,57 @@ public final class HistorySchema {
 					new LedgerBeforeFlyway(), new MessageStoreTables() };
 		}
 		return new org.flywaydb.core.api.migration.JavaMigration[] { new SpringBatchTables(vendor), new LedgerBeforeFlyway() };
+	}
+
+	/**
+	 * For a command that only reads: migrates only when the history lacks a version this program ships,
+	 * so that reading an up-to-date history never starts Flyway (which is most of a read's start-up). A
+	 * history that needs a migration gets it here, as from any command.
+	 */
+	public static void migrateUnlessCurrent(DataSource dataSource, HistoryDatabase.Vendor vendor) {
+		if (!current(dataSource, vendor)) {
+			migrate(dataSource, vendor);
+		}
+	}
+
+	/** Every version this program ships is recorded as applied in Flyway's table, none failed. */
+	static boolean current(DataSource dataSource, HistoryDatabase.Vendor vendor) {
+		Set<String> applied = new HashSet<>();
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select \"version\", \"success\" from \"" + FLYWAY_TABLE + "\"")) {
+			while (rows.next()) {
+				if (!rows.getBoolean(2)) {
+					return false; // a failed migration: Flyway says what to do about it
+				}
+				applied.add(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			return false; // no Flyway table yet: a new or a pre-Flyway history
+		}
+		return applied.containsAll(shipped(vendor));
+	}
+
+	/** The versions of the migrations this program carries: the coded ones and those of the SQL files. */
+	static Set<String> shipped(HistoryDatabase.Vendor vendor) {
+		Set<String> versions = new HashSet<>();
+		for (org.flywaydb.core.api.migration.JavaMigration coded : javaMigrations(vendor)) {
+			versions.add(coded.getVersion().getVersion());
+		}
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(HistorySchema.class.getClassLoader());
+		try {
+			for (String folder : List.of("common", vendor.folder())) {
+				for (Resource script : resolver.getResources("classpath*:db/migration/" + folder + "/V*__*.sql")) {
+					String name = script.getFilename();
+					versions.add(name.substring(1, name.indexOf("__")).replace('_', '.'));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return versions;
 	}
 
 	static Flyway flyway(DataSource dataSource, HistoryDatabase.Vendor vendor) {

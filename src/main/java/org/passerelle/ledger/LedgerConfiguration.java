@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The ledger and the clock it stamps rows with, on the history's database (whose schema is already current). */
 @Configuration(proxyBeanMethods = false)
-class LedgerConfiguration {
+public class LedgerConfiguration {
 
 	@Bean
 	Clock clock() {

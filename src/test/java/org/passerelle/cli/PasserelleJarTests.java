@@ -106,14 +106,49 @@ class PasserelleJarTests {
 	}
 
 	@Test
-	void unreachableProviderExitsTwoWithAdviceAndCreatesNoExecution() throws Exception {
+	void unreachableProviderExitsTwoWithAdviceBeforeTheHistoryIsOpenedAndCreatesNoExecution() throws Exception {
 		fake.close();
+
+		for (String command : List.of("run", "restart", "retry-failed")) {
+			JarProcess.Result run = passerelle.run(command);
+
+			assertThat(run.exitCode()).as(command + ": " + run.all()).isEqualTo(ExitCodes.USAGE);
+			assertThat(run.stderr()).as(command).contains("cannot reach openai").contains("PASSERELLE_LLM_BASE_URL");
+		}
+		assertThat(home.resolve(".passerelle/db")).as("the provider is asked before the history's file is opened")
+			.doesNotExist();
+		assertThat(passerelle.run("status").stdout()).contains("No runs yet");
+	}
+
+	@Test
+	void refusedKeyExitsTwoNamingTheSettingBeforeTheHistoryIsOpened() throws Exception {
+		fake.failWith(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + SECRET + ".\",\"type\":"
+				+ "\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
 
 		JarProcess.Result run = passerelle.run("run");
 
-		assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-		assertThat(run.stderr()).contains("cannot reach openai").contains("PASSERELLE_LLM_BASE_URL");
-		assertThat(passerelle.run("status").stdout()).contains("No runs yet");
+		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.stderr()).contains("refused the API key").contains("Set PASSERELLE_LLM_API_KEY to a valid key")
+			.doesNotContain(SECRET);
+		assertThat(home.resolve(".passerelle/db")).as("the provider is asked before the history's file is opened")
+			.doesNotExist();
+		assertThat(fake.answeredTitles()).isEmpty();
+	}
+
+	@Test
+	void missingModelExitsTwoSayingHowToPullItBeforeTheHistoryIsOpened() throws Exception {
+		JarProcess.Result run = passerelle.env("PASSERELLE_LLM_PROVIDER", "ollama")
+			.env("PASSERELLE_LLM_BASE_URL", fake.baseUrl())
+			.env("PASSERELLE_LLM_MODEL", "absent-model")
+			.run("run");
+
+		assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.USAGE);
+		assertThat(run.stderr()).contains("does not have the model 'absent-model'")
+			.contains("ollama pull absent-model")
+			.contains(FakeLlmServer.MODEL);
+		assertThat(home.resolve(".passerelle/db")).as("the provider is asked before the history's file is opened")
+			.doesNotExist();
+		assertThat(fake.answeredTitles()).isEmpty();
 	}
 
 	@Test

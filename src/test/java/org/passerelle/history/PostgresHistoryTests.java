@@ -44,6 +44,15 @@ class PostgresHistoryTests {
 	}
 
 	@Test
+	void aReadingCommandSeesTheSchemaCurrentAndAHistoryMissingAVersionAsNeedingItsMigration() {
+		assertThat(HistorySchema.current(hostA, database.vendor())).as("just migrated").isTrue();
+
+		JdbcClient.create(hostA).sql("DELETE FROM flyway_schema_history WHERE version = '10'").update();
+
+		assertThat(HistorySchema.current(hostA, database.vendor())).as("version 10 not applied").isFalse();
+	}
+
+	@Test
 	void theSchemaIsSpringBatchsAndTheLedgerAndOpeningItAgainChangesNothing() {
 		JdbcClient jdbc = JdbcClient.create(hostA);
 		assertThat(jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
