@@ -3,13 +3,10 @@ package org.passerelle.distributed;
 import javax.sql.DataSource;
 
 import org.passerelle.config.PasserelleProperties;
-import org.passerelle.history.HistoryDatabase;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What {@code status} reads of distributed runs, for its read-only context: not a
@@ -21,11 +18,8 @@ public class DistributedStatusBeans {
 	@Bean
 	@Lazy
 	DistributedStatus distributedStatus(JobRepository jobRepository, DataSource dataSource,
-			HistoryDatabase historyDatabase, PlatformTransactionManager transactionManager,
 			PasserelleProperties properties) {
-		if (historyDatabase.shared()) {
-			DistributedTables.create(dataSource, new TransactionTemplate(transactionManager));
-		}
+		// the worker table is made by the history's migrations (PostgreSQL's version 17)
 		return new DistributedStatus(jobRepository, new WorkerRegistry(JdbcClient.create(dataSource)),
 				properties.distributed().heartbeatTimeout());
 	}
