@@ -48,6 +48,21 @@ public final class WorkerSteps {
 						parameters.getDouble(RunParameters.CAP_OUTPUT_PRICE)));
 	}
 
+	/**
+	 * The input and output tokens this job execution was billed before its partitions went out: the
+	 * manager's own requests, the changes of updated articles sent together.
+	 */
+	public static long[] billedBeforePartitions(org.springframework.batch.core.job.JobExecution job) {
+		long[] billed = new long[2];
+		for (org.springframework.batch.core.step.StepExecution step : job.getStepExecutions()) {
+			if (step.getStepName().equals(TranslateArticlesJobConfiguration.SEND_CHANGES_STEP_NAME)) {
+				billed[0] += step.getExecutionContext().getLong(BilledTokens.INPUT, 0L);
+				billed[1] += step.getExecutionContext().getLong(BilledTokens.OUTPUT, 0L);
+			}
+		}
+		return billed;
+	}
+
 	public static Path inputDir(JobParameters parameters) {
 		return Path.of(parameters.getString(RunParameters.INPUT_DIR));
 	}

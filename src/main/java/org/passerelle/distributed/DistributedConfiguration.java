@@ -47,12 +47,12 @@ class DistributedConfiguration {
 	@Bean
 	Step translateArticlesManagerStep(JobRepository jobRepository, Partitioner articlePartitioner,
 			@Lazy QueueChannel partitionRequests, @Lazy WorkerRegistry workerRegistry,
-			PasserelleProperties properties) {
+			PasserelleProperties properties, SpendingCap spendingCap, DataSource dataSource) {
 		PasserelleProperties.Distributed distributed = properties.distributed();
 		return new StepBuilder(WorkerSteps.MANAGER_STEP_NAME, jobRepository)
 			.partitioner(WorkerSteps.STEP_NAME, articlePartitioner)
 			.partitionHandler(new HeartbeatPartitionHandler(partitionRequests, jobRepository, workerRegistry,
-					distributed.pollInterval(), distributed.heartbeatTimeout()))
+					distributed.pollInterval(), distributed.heartbeatTimeout(), spendingCap, dataSource))
 			.build();
 	}
 

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.passerelle.batch.WorkerSteps;
+import org.passerelle.llm.SpendingCap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -44,9 +47,15 @@ class HeartbeatPartitionHandler extends AbstractPartitionHandler {
 
 	private final Supplier<LocalDateTime> now;
 
+	private final SpendingCap cap;
+
+	private final DataSource dataSource;
+
 	HeartbeatPartitionHandler(MessageChannel requests, JobRepository jobRepository, WorkerRegistry workers,
-			Duration pollInterval, Duration heartbeatTimeout) {
+			Duration pollInterval, Duration heartbeatTimeout, SpendingCap cap, DataSource dataSource) {
 		this.requests = requests;
+		this.cap = cap;
+		this.dataSource = dataSource;
 		this.jobRepository = jobRepository;
 		this.workers = workers;
 		this.pollInterval = pollInterval;
@@ -56,6 +65,7 @@ class HeartbeatPartitionHandler extends AbstractPartitionHandler {
 
 	@Override
 	protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+		carrySpendingSoFar(manager.getJobExecution());
 		for (StepExecution partition : partitions) {
 			send(partition.getId());
 		}
@@ -92,6 +102,20 @@ class HeartbeatPartitionHandler extends AbstractPartitionHandler {
 			if (!waiting) {
 				return current;
 			}
+		}
+	}
+
+	/**
+	 * The workers share the run's spending account: what this manager spent before them (the changes sent
+	 * together) goes in first, and so does a cap reached there, so that no worker spends it again.
+	 */
+	private void carrySpendingSoFar(JobExecution job) throws java.sql.SQLException {
+		if (!cap.isSet()) {
+			return;
+		}
+		long[] billed = WorkerSteps.billedBeforePartitions(job);
+		try (SharedSpending account = new SharedSpending(dataSource, job.getId())) {
+			account.carry(billed[0], billed[1], cap.reached());
 		}
 	}
 

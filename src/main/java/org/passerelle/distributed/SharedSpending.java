@@ -79,6 +79,21 @@ final class SharedSpending implements SpendingCap.SharedAccount, AutoCloseable {
 		}
 	}
 
+	/**
+	 * Adds what was billed outside the workers (the manager's requests before the partitions), and marks
+	 * the cap reached if it was reached there.
+	 */
+	synchronized void carry(long input, long output, boolean reached) {
+		try {
+			update(input, output, 0, reached);
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			rollback();
+			throw new IllegalStateException("cannot reach the run's spending account in the database: " + ex.getMessage(), ex);
+		}
+	}
+
 	private void update(long newInput, long newOutput, long reservedChange, boolean reached) throws SQLException {
 		try (PreparedStatement update = connection.prepareStatement("UPDATE PASSERELLE_RUN_SPENDING SET "
 				+ "INPUT_TOKENS = INPUT_TOKENS + ?, OUTPUT_TOKENS = OUTPUT_TOKENS + ?, "

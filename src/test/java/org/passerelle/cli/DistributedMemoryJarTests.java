@@ -90,6 +90,34 @@ class DistributedMemoryJarTests {
 		assertThat(input).as("the shares add up to the request").isEqualTo(fake.promptTokenTotal() - billedBefore);
 	}
 
+	/**
+	 * Between one article's changes (estimated at some 900 tokens) and the four articles' changes sent
+	 * together (four times that): the shared request does not fit, a request of one article's would.
+	 */
+	private static final long CAP_TOKENS = 1_800;
+
+	@Test
+	void aCapReachedByTheChangesSentTogetherHoldsForEveryWorker() throws Exception {
+		writeArticles(false);
+		JarProcess.Result night = process("manager").run("run");
+		assertThat(night.exitCode()).as(night.all()).isEqualTo(ExitCodes.OK);
+		writeArticles(true);
+		fake.forgetRequests();
+		JarProcess.Running first = startWorker("first");
+		JarProcess.Running second = startWorker("second");
+		awaitReady(first);
+		awaitReady(second);
+
+		// the cap is the manager's, as every limit of a distributed run
+		JarProcess.Result manager = process("manager").env("PASSERELLE_MAX_TOKENS_PER_RUN", String.valueOf(CAP_TOKENS))
+			.start("run", "--partitions", "2")
+			.await(NIGHT);
+
+		assertThat(manager.exitCode()).as(manager.all()).isEqualTo(ExitCodes.SPENDING_CAP);
+		assertThat(fake.chatRequests()).as("the run stopped at the cap: no worker sends an article's changes alone")
+			.isEmpty();
+	}
+
 	private void writeArticles(boolean updated) throws IOException {
 		for (int i = 1; i <= ARTICLES; i++) {
 			List<String> paragraphs = new ArrayList<>();
