@@ -317,14 +317,21 @@ class TranslateArticlesJobConfiguration {
 		return new FailedArticleRecorder(ledger, engine, Path.of(outputDir), jobExecutionId, runJournalRecorder);
 	}
 
-	/** The articles this execution handled, for its report: {@code <work-dir>/journal/run-<id>.jsonl}. */
+	/**
+	 * The articles this execution handled, for its report: {@code <work-dir>/journal/run-<id>.jsonl}, or for
+	 * a partition of a distributed run a file of its own under the shared output folder, which the manager
+	 * gathers.
+	 */
 	@Bean
 	@StepScope
 	RunJournalRecorder runJournalRecorder(PasserelleProperties properties,
 			@Value("#{jobParameters['" + RunParameters.OUTPUT_DIR + "']}") String outputDir,
-			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
-		return new RunJournalRecorder(new RunJournal(RunJournal.fileFor(properties.workDir(), jobExecutionId)),
-				Path.of(outputDir));
+			@Value("#{stepExecution}") org.springframework.batch.core.step.StepExecution step) {
+		long jobExecutionId = step.getJobExecutionId();
+		Path journal = RunParameters.partitions(step.getJobParameters()) > 1
+				? RunJournal.partitionFileFor(Path.of(outputDir), jobExecutionId, step.getId())
+				: RunJournal.fileFor(properties.workDir(), jobExecutionId);
+		return new RunJournalRecorder(new RunJournal(journal), Path.of(outputDir));
 	}
 
 }

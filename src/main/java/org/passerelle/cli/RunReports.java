@@ -64,7 +64,12 @@ final class RunReports {
 	Path publish(RunSummary run) {
 		Path journal = RunJournal.fileFor(properties.workDir(), run.executionId());
 		try {
-			if (!wanted || run.outputDir() == null) {
+			if (run.outputDir() == null) {
+				return null;
+			}
+			// a distributed run's workers kept theirs in the output folder: gathered even for no report, to be removed
+			RunJournal.gatherPartitions(Path.of(run.outputDir()), run.executionId(), journal);
+			if (!wanted) {
 				return null;
 			}
 			RunFacts facts = facts(run);

@@ -38,6 +38,49 @@ public final class RunJournal {
 		return workDir.resolve("journal").resolve("run-" + executionId + ".jsonl");
 	}
 
+	/**
+	 * Where a worker of a distributed run keeps the journal of one partition: under the report folder of
+	 * the output directory, which every host of the run sees at the same path (its work directory is its
+	 * own), for the manager to gather into the run's journal at the end.
+	 */
+	public static Path partitionFileFor(Path outputDir, long executionId, long partitionExecutionId) {
+		return partitionsFolder(outputDir, executionId).resolve("partition-" + partitionExecutionId + ".jsonl");
+	}
+
+	private static Path partitionsFolder(Path outputDir, long executionId) {
+		return outputDir.resolve(RunReportWriter.FOLDER).resolve(".journal").resolve("run-" + executionId);
+	}
+
+	/**
+	 * Appends the journals the workers kept of this execution's partitions to the run's journal, in the
+	 * partitions' order, and removes them; nothing to do for a run in one process.
+	 */
+	public static void gatherPartitions(Path outputDir, long executionId, Path into) throws IOException {
+		Path folder = partitionsFolder(outputDir, executionId);
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
+		List<Path> partitions;
+		try (var files = Files.list(folder)) {
+			partitions = files.sorted().toList();
+		}
+		Files.createDirectories(into.getParent());
+		try (OutputStream out = Files.newOutputStream(into, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+			for (Path partition : partitions) {
+				Files.copy(partition, out);
+			}
+		}
+		for (Path partition : partitions) {
+			Files.delete(partition);
+		}
+		Files.deleteIfExists(folder);
+		try (var left = Files.list(folder.getParent())) {
+			if (left.findAny().isEmpty()) {
+				Files.delete(folder.getParent());
+			}
+		}
+	}
+
 	public Path file() {
 		return file;
 	}

@@ -90,6 +90,7 @@ class DistributedRunJarTests {
 		assertThat(requestsPerArticle()).hasSize(articles).allSatisfy((article, count) -> assertThat(count).isEqualTo(1));
 		assertThat(first.output()).contains("runs translateArticlesStep:partition");
 		assertThat(second.output()).contains("runs translateArticlesStep:partition");
+		assertTheReportListsEveryArticle(articles);
 
 		JarProcess.Result status = process("elsewhere").run("status");
 		assertThat(status.stdout()).contains("COMPLETED").contains("partition0").contains("partition3");
@@ -385,6 +386,25 @@ class DistributedRunJarTests {
 		try (var files = Files.list(home.resolve("output"))) {
 			assertThat(files.filter(f -> f.toString().endsWith(".en.md")).count()).isEqualTo(articles);
 		}
+	}
+
+	/** The run's report has every article the workers wrote, though each worker kept its own journal. */
+	private void assertTheReportListsEveryArticle(int articles) throws IOException {
+		Path reports = home.resolve("output/_reports");
+		List<Path> lines;
+		try (var files = Files.list(reports)) {
+			lines = files.filter(file -> file.getFileName().toString().matches(".*-run-\\d+\\.jsonl")).toList();
+		}
+		assertThat(lines).as("one report of the run").hasSize(1);
+		List<String> written = Files.readAllLines(lines.get(0)).stream()
+			.map(line -> PublishedHistory.JSON.readTree(line).get("article").asString())
+			.sorted()
+			.toList();
+		assertThat(written).hasSize(articles).doesNotHaveDuplicates()
+			.allSatisfy(article -> assertThat(article).matches("article-\\d{2}\\.txt"));
+		String name = lines.get(0).getFileName().toString().replace(".jsonl", "");
+		assertThat(reports.resolve(name).resolve("articles-1.html")).as("the articles side by side").exists();
+		assertThat(reports.resolve(".journal")).as("the workers' journals, gathered and removed").doesNotExist();
 	}
 
 	private Map<String, Long> requestsPerArticle() {
