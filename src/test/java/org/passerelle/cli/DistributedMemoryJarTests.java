@@ -6,16 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.testing.DistributedRunFixture;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.JarProcess;
-import org.passerelle.testing.PostgresServer;
-import org.passerelle.testing.RealPostgres;
 import org.passerelle.testing.TestArticles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,36 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one shared request before it hands out partitions, and the workers that write those articles report
  * each one's share of that request's tokens, read from the database, not nothing.
  */
-@ExtendWith(RealPostgres.class)
 class DistributedMemoryJarTests {
 
-	private static final Duration NIGHT = Duration.ofMinutes(8);
+	private static final Duration NIGHT = DistributedRunFixture.NIGHT;
 
 	private static final int ARTICLES = 4;
 
 	@TempDir
 	Path home;
 
+	@RegisterExtension
+	final DistributedRunFixture run = new DistributedRunFixture(() -> home,
+			process -> process.env("PASSERELLE_CHUNK_SIZE", "2"));
+
 	private FakeLlmServer fake;
 
-	private String databaseUrl;
-
-	private final List<JarProcess.Running> workers = new ArrayList<>();
-
 	@BeforeEach
-	void setUp(PostgresServer server) throws IOException {
-		Assumptions.assumeFalse("postgresql".equals(System.getProperty("passerelle.test.database")),
-				"distributed runs need PostgreSQL and were run in the first pass");
-		fake = FakeLlmServer.start();
-		databaseUrl = server.newDatabase();
-	}
-
-	@AfterEach
-	void tearDown() {
-		workers.forEach(worker -> worker.process().destroyForcibly());
-		if (fake != null) {
-			fake.close();
-		}
+	void setUp() {
+		fake = run.fake();
 	}
 
 	@Test
@@ -133,29 +118,15 @@ class DistributedMemoryJarTests {
 	}
 
 	private JarProcess process(String name) {
-		return JarProcess.against(fake, home, "sk-test")
-			.env("PASSERELLE_DATABASE_URL", databaseUrl)
-			.env("PASSERELLE_DATABASE_USER", PostgresServer.USER)
-			.env("PASSERELLE_DATABASE_PASSWORD", PostgresServer.PASSWORD)
-			.env("PASSERELLE_WORK_DIR", home.resolve("work-" + name).toString())
-			.env("PASSERELLE_INPUT_DIR", home.resolve("input").toString())
-			.env("PASSERELLE_OUTPUT_DIR", home.resolve("output").toString())
-			.env("PASSERELLE_CHUNK_SIZE", "2");
+		return run.process(name);
 	}
 
 	private JarProcess.Running startWorker(String name) throws IOException {
-		JarProcess.Running worker = process(name).start("worker");
-		workers.add(worker);
-		return worker;
+		return run.startWorker(process(name));
 	}
 
 	private static void awaitReady(JarProcess.Running worker) throws InterruptedException {
-		long deadline = System.nanoTime() + NIGHT.toNanos();
-		while (!worker.output().contains("waiting for partitions")) {
-			assertThat(worker.process().isAlive()).as("the worker ended before it was ready:\n%s", worker.output()).isTrue();
-			assertThat(System.nanoTime() - deadline).as("the worker was not ready within %s", NIGHT).isNegative();
-			Thread.sleep(50);
-		}
+		DistributedRunFixture.awaitReady(worker);
 	}
 
 }

@@ -10,18 +10,16 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.testing.Await;
+import org.passerelle.testing.DistributedRunFixture;
 import org.passerelle.testing.FakeLlmServer;
 import org.passerelle.testing.FakeLlmServer.Reply;
 import org.passerelle.testing.JarProcess;
 import org.passerelle.testing.PostgresServer;
-import org.passerelle.testing.RealPostgres;
 import org.passerelle.testing.TestArticles;
 import tools.jackson.databind.JsonNode;
 
@@ -32,15 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each with a work directory of its own, all on one real PostgreSQL server and one shared pair of folders.
  * Chunks of two articles, two calls in flight per worker.
  */
-@ExtendWith(RealPostgres.class)
 class DistributedRunJarTests {
 
 	private static final int CHUNK = 2;
 
 	private static final int CONCURRENCY = 2;
 
-	/** How long a whole night of these tests may take on a machine shared with others. */
-	private static final Duration NIGHT = Duration.ofMinutes(8);
+	private static final Duration NIGHT = DistributedRunFixture.NIGHT;
 
 	/** What a worker logs when it shares a 429's pause with the run's other workers. */
 	private static final String SHARED_PAUSE = "every worker of the run holds back new calls";
@@ -51,27 +47,16 @@ class DistributedRunJarTests {
 	@TempDir
 	Path home;
 
+	@RegisterExtension
+	final DistributedRunFixture run = new DistributedRunFixture(() -> home,
+			process -> process.env("PASSERELLE_CHUNK_SIZE", Integer.toString(CHUNK))
+				.env("PASSERELLE_LLM_CONCURRENCY", Integer.toString(CONCURRENCY)));
+
 	private FakeLlmServer fake;
 
-	private String databaseUrl;
-
-	private final List<JarProcess.Running> workers = new ArrayList<>();
-
 	@BeforeEach
-	void setUp(PostgresServer server) throws IOException {
-		// always on PostgreSQL: the second pass of the jar tests, on PostgreSQL, would only repeat them
-		Assumptions.assumeFalse("postgresql".equals(System.getProperty("passerelle.test.database")),
-				"distributed runs need PostgreSQL and were run in the first pass");
-		fake = FakeLlmServer.start();
-		databaseUrl = server.newDatabase();
-	}
-
-	@AfterEach
-	void tearDown() {
-		workers.forEach(worker -> worker.process().destroyForcibly());
-		if (fake != null) { // null when the set-up skipped the test
-			fake.close();
-		}
+	void setUp() {
+		fake = run.fake();
 	}
 
 	@Test
@@ -309,7 +294,7 @@ class DistributedRunJarTests {
 	/** The job repository's executions, for the message of a failed assertion. */
 	private String repositoryRows() throws Exception {
 		StringBuilder out = new StringBuilder();
-		try (java.sql.Connection c = java.sql.DriverManager.getConnection(databaseUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection(this.run.databaseUrl(), PostgresServer.USER, PostgresServer.PASSWORD);
 				java.sql.Statement st = c.createStatement()) {
 			for (String sql : new String[] { "SELECT job_execution_id, status, exit_code, exit_message, version FROM batch_job_execution",
 					"SELECT step_execution_id, step_name, status, exit_code, exit_message, version FROM batch_step_execution" }) {
@@ -335,16 +320,7 @@ class DistributedRunJarTests {
 	}
 
 	private JarProcess process(String name) {
-		JarProcess process = JarProcess.against(fake, home, "sk-test")
-			.env("PASSERELLE_DATABASE_URL", databaseUrl)
-			.env("PASSERELLE_DATABASE_USER", PostgresServer.USER)
-			.env("PASSERELLE_DATABASE_PASSWORD", PostgresServer.PASSWORD)
-			.env("PASSERELLE_WORK_DIR", home.resolve("work-" + name).toString())
-			.env("PASSERELLE_INPUT_DIR", home.resolve("input").toString())
-			.env("PASSERELLE_OUTPUT_DIR", home.resolve("output").toString())
-			.env("PASSERELLE_CHUNK_SIZE", Integer.toString(CHUNK))
-			.env("PASSERELLE_LLM_CONCURRENCY", Integer.toString(CONCURRENCY));
-		return process;
+		return run.process(name);
 	}
 
 	private JarProcess.Running startWorker(String name) throws IOException {
@@ -352,20 +328,11 @@ class DistributedRunJarTests {
 	}
 
 	private JarProcess.Running startWorker(String name, int threads) throws IOException {
-		JarProcess.Running worker = process(name).env("PASSERELLE_LLM_CONCURRENCY", Integer.toString(threads))
-			.start("worker");
-		workers.add(worker);
-		return worker;
+		return run.startWorker(process(name).env("PASSERELLE_LLM_CONCURRENCY", Integer.toString(threads)));
 	}
 
-	/** A worker is ready once it says so; a JVM start on a machine as busy as can be takes a while. */
 	private static void awaitReady(JarProcess.Running worker) throws InterruptedException {
-		long deadline = System.nanoTime() + NIGHT.toNanos();
-		while (!worker.output().contains("waiting for partitions")) {
-			assertThat(worker.process().isAlive()).as("the worker ended before it was ready:\n%s", worker.output()).isTrue();
-			assertThat(System.nanoTime() - deadline).as("the worker was not ready within %s", NIGHT).isNegative();
-			Thread.sleep(50);
-		}
+		DistributedRunFixture.awaitReady(worker);
 	}
 
 	private int writeArticles(int count) throws IOException {
