@@ -8,9 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,10 +30,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest
 class FullOutputDiskJobTests {
 
-	@TempDir
-	static Path workDir;
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi();
 
-	static FakeLlmServer fake;
+	static final FakeLlmServer fake = provider.fake();
 
 	static Path mounted;
 
@@ -48,14 +49,12 @@ class FullOutputDiskJobTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
+		provider.register(registry);
 		registry.add("passerelle.report", () -> "false");
 	}
 
 	@AfterAll
 	static void cleanUp() throws Exception {
-		fake.close();
 		if (mounted != null) {
 			command("umount", mounted.toString());
 		}

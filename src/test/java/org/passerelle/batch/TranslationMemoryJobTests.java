@@ -9,12 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.benchmark.HumanTranslationsBenchmark;
 import org.passerelle.testing.FakeLlmServer;
-import org.passerelle.testing.FakeProviderSettings;
+import org.passerelle.testing.FakeProviderExtension;
 import org.passerelle.testing.HumanTranslations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,10 +47,10 @@ class TranslationMemoryJobTests {
 
 	static final String REPRISE_EN = "Republished: ";
 
-	@TempDir
-	static Path workDir;
+	@RegisterExtension
+	static final FakeProviderExtension provider = FakeProviderExtension.openAi();
 
-	static FakeLlmServer fake;
+	static final FakeLlmServer fake = provider.fake();
 
 	@Autowired
 	TranslationRuns runs;
@@ -65,13 +65,7 @@ class TranslationMemoryJobTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) throws IOException {
-		fake = FakeLlmServer.start();
-		FakeProviderSettings.register(registry, workDir, fake);
-	}
-
-	@AfterAll
-	static void stopFake() {
-		fake.close();
+		provider.register(registry);
 	}
 
 	@Test
