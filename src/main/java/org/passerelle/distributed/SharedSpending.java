@@ -63,20 +63,13 @@ final class SharedSpending implements SpendingCap.SharedAccount, AutoCloseable {
 		}
 		catch (SQLException ex) {
 			rollback();
-			throw new IllegalStateException("cannot reach the run's spending account in the database: " + ex.getMessage(), ex);
+			throw unreachable(ex);
 		}
 	}
 
 	@Override
 	public synchronized void release(long newInput, long newOutput, long estimatedTokens) {
-		try {
-			update(newInput, newOutput, -estimatedTokens, false);
-			connection.commit();
-		}
-		catch (SQLException ex) {
-			rollback();
-			throw new IllegalStateException("cannot reach the run's spending account in the database: " + ex.getMessage(), ex);
-		}
+		commitOrFail(() -> update(newInput, newOutput, -estimatedTokens, false));
 	}
 
 	/**
@@ -84,14 +77,29 @@ final class SharedSpending implements SpendingCap.SharedAccount, AutoCloseable {
 	 * the cap reached if it was reached there.
 	 */
 	synchronized void carry(long input, long output, boolean reached) {
+		commitOrFail(() -> update(input, output, 0, reached));
+	}
+
+	private interface Change {
+
+		void apply() throws SQLException;
+
+	}
+
+	/** One change of the account, committed, or rolled back and told as the run's failure. */
+	private void commitOrFail(Change change) {
 		try {
-			update(input, output, 0, reached);
+			change.apply();
 			connection.commit();
 		}
 		catch (SQLException ex) {
 			rollback();
-			throw new IllegalStateException("cannot reach the run's spending account in the database: " + ex.getMessage(), ex);
+			throw unreachable(ex);
 		}
+	}
+
+	private static IllegalStateException unreachable(SQLException ex) {
+		return new IllegalStateException("cannot reach the run's spending account in the database: " + ex.getMessage(), ex);
 	}
 
 	private void update(long newInput, long newOutput, long reservedChange, boolean reached) throws SQLException {
