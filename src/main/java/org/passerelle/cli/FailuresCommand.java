@@ -5,10 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.FailureKinds;
 import org.passerelle.ledger.LedgerEntry;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,11 +39,11 @@ class FailuresCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		try (ConfigurableApplicationContext context = PasserelleContext.startHistoryReader()) {
-			List<LedgerEntry> failures = context.getBean(ArticleLedger.class).failures(executionId);
+		try (HistoryReader history = HistoryReader.open()) {
+			List<LedgerEntry> failures = history.ledger().failures(executionId);
 			PrintWriter out = spec.commandLine().getOut();
 			if (json) {
-				java.nio.file.Path workDir = context.getBean(org.passerelle.config.PasserelleProperties.class).workDir();
+				java.nio.file.Path workDir = history.properties().workDir();
 				out.println(PublishedHistory.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new Failures(failures.size(),
 						failures.stream().map(failure -> new Failure(failure.articleId(), failure.inputDir(), failure.outputDir(),
 								failure.failureKind(), FailureKinds.describe(failure.failureKind()), failure.errorMessage(),

@@ -13,8 +13,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the Spring application for one command, turning start-up failures into a sentence and an exit code. */
 final class PasserelleContext {
 
-	private static final String NO_PREINITIALIZATION = "spring.backgroundpreinitializer.ignore";
-
 	private PasserelleContext() {
 	}
 
@@ -37,29 +35,17 @@ final class PasserelleContext {
 	}
 
 	/**
-	 * For {@code status}, {@code failures} and {@code review}: only the history ({@link HistoryReaderApplication}),
-	 * with the work directory left alone on a server as {@link #startReadOnly()} does.
-	 */
-	static ConfigurableApplicationContext startHistoryReader() {
-		quickStart();
-		return start(HistoryReaderApplication.class, new WorkDirectoryLock(true));
-	}
-
-	/**
 	 * The settings, bound and checked as the full context binds them, and the work directory taken with
 	 * {@code lock}: a run asks the provider with these before it opens the database or builds the job.
 	 */
 	static PasserelleProperties settings(WorkDirectoryLock lock) {
-		quickStart();
-		try (ConfigurableApplicationContext settings = builder(SettingsApplication.class).run()) {
-			lock.hold(settings.getEnvironment());
-			return settings.getBean(PasserelleProperties.class);
+		try {
+			Settings settings = Settings.load();
+			lock.hold(settings.environment());
+			return settings.properties();
 		}
 		catch (RuntimeException ex) {
 			throw explain(ex);
-		}
-		finally {
-			System.clearProperty(NO_PREINITIALIZATION);
 		}
 	}
 
@@ -70,14 +56,6 @@ final class PasserelleContext {
 		catch (RuntimeException ex) {
 			throw explain(ex);
 		}
-	}
-
-	/**
-	 * A small context does not want Spring Boot's background preinitialization (Jackson, validation,
-	 * charsets), which on two cores takes CPU from the start-up it was meant to shorten.
-	 */
-	private static void quickStart() {
-		System.setProperty(NO_PREINITIALIZATION, "true");
 	}
 
 	private static SpringApplicationBuilder builder(Class<?> application) {

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.passerelle.batch.RunSummary;
-import org.passerelle.batch.RunHistory;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.LedgerEntry;
 import org.passerelle.quality.QualityFlag;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,11 +51,11 @@ class ReviewCommand implements Callable<Integer> {
 		if (since != null && executionId != null) {
 			throw new CommandFailure(ExitCodes.USAGE, "give --since or --execution, not both");
 		}
-		try (ConfigurableApplicationContext context = PasserelleContext.startHistoryReader()) {
+		try (HistoryReader history = HistoryReader.open()) {
 			PrintWriter out = spec.commandLine().getOut();
 			Long execution = executionId;
 			if (since == null && execution == null) {
-				List<RunSummary> latest = context.getBean(RunHistory.class).recent(1);
+				List<RunSummary> latest = history.runs().recent(1);
 				if (latest.isEmpty()) {
 					out.println(json ? "{\"scope\":null,\"count\":0,\"articles\":[]}"
 							: "No runs yet. Start one with: java -jar target/passerelle.jar run");
@@ -65,7 +63,7 @@ class ReviewCommand implements Callable<Integer> {
 				}
 				execution = latest.get(0).executionId();
 			}
-			List<LedgerEntry> flagged = context.getBean(ArticleLedger.class)
+			List<LedgerEntry> flagged = history.ledger()
 				.flagged(execution, since == null ? null : since.atStartOfDay());
 			String scope = since != null ? "since " + since : "in run " + execution;
 			if (json) {

@@ -10,13 +10,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.passerelle.article.InputFiles;
-import org.passerelle.batch.RunHistory;
 import org.passerelle.config.PasserelleProperties;
 import org.passerelle.distributed.DistributedRuns;
 import org.passerelle.distributed.DistributedStatus;
 import org.passerelle.progress.ProgressFile;
 import org.passerelle.progress.ProgressSnapshot;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,22 +60,22 @@ class StatusCommand implements Callable<Integer> {
 		if (limit < 1) {
 			throw new CommandFailure(ExitCodes.USAGE, "--limit must be at least 1");
 		}
-		ConfigurableApplicationContext started;
+		HistoryReader started;
 		try {
-			started = PasserelleContext.startHistoryReader();
+			started = HistoryReader.open();
 		}
 		catch (WorkDirectoryLocked busy) {
 			return whileHeld(busy);
 		}
-		try (ConfigurableApplicationContext context = started) {
-			PasserelleProperties.Llm llm = context.getBean(PasserelleProperties.class).llm();
-			List<RunRecord> runs = context.getBean(RunHistory.class)
+		try (HistoryReader history = started) {
+			PasserelleProperties.Llm llm = history.properties().llm();
+			List<RunRecord> runs = history.runs()
 				.recent(limit)
 				.stream()
 				.map(run -> RunRecord.of(run, llm))
 				.toList();
-			Partitions partitions = DistributedRuns.possible(context.getBean(PasserelleProperties.class))
-					? partitions(context.getBean(DistributedStatus.class), runs) : null;
+			Partitions partitions = DistributedRuns.possible(history.properties())
+					? partitions(history.distributed(), runs) : null;
 			int shown = show(new Status(null, runs, "database", null, partitions), llm.prices().known());
 			if (!json && partitions != null) {
 				showPartitions(partitions);

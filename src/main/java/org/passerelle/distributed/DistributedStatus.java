@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.sql.DataSource;
+
 import org.passerelle.batch.WorkerSteps;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What {@code status} says of a distributed run: its partitions, who holds them, and workers gone silent. */
 public class DistributedStatus {
@@ -30,6 +33,12 @@ public class DistributedStatus {
 	private final WorkerRegistry workers;
 
 	private final Duration heartbeatTimeout;
+
+	/** What {@code status} reads of the distributed runs in this repository and the workers' table on this data source. */
+	public static DistributedStatus of(JobRepository jobRepository, DataSource dataSource, Duration heartbeatTimeout) {
+		// the worker table is made by the history's migrations (PostgreSQL's version 17)
+		return new DistributedStatus(jobRepository, new WorkerRegistry(JdbcClient.create(dataSource)), heartbeatTimeout);
+	}
 
 	DistributedStatus(JobRepository jobRepository, WorkerRegistry workers, Duration heartbeatTimeout) {
 		this.jobRepository = jobRepository;

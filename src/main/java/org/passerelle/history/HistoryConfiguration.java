@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.passerelle.config.PasserelleProperties;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,8 +20,8 @@ public class HistoryConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(HistoryDatabase historyDatabase, ObjectProvider<ReadOnlyHistory> readOnly) {
-		return HistoryDataSources.open(historyDatabase, readOnly.getIfAvailable() != null);
+	HikariDataSource dataSource(HistoryDatabase historyDatabase) {
+		return HistoryDataSources.open(historyDatabase);
 	}
 
 	@Bean

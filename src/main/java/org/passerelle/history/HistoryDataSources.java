@@ -7,6 +7,8 @@ import java.util.Properties;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Opens the history's database: first one plain connection, so that a server that does not answer, a
@@ -27,11 +29,6 @@ public final class HistoryDataSources {
 
 	/** A pool on the database, checked and migrated. */
 	public static HikariDataSource open(HistoryDatabase database) {
-		return open(database, false);
-	}
-
-	/** The same; {@code readOnly}, for a command that only reads, Flyway runs only if a migration is missing. */
-	public static HikariDataSource open(HistoryDatabase database, boolean readOnly) {
 		check(database);
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(database.url());
@@ -46,16 +43,34 @@ public final class HistoryDataSources {
 		}
 		HikariDataSource dataSource = new HikariDataSource(config);
 		try {
-			if (readOnly) {
-				HistorySchema.migrateUnlessCurrent(dataSource, database.vendor());
-			}
-			else {
-				HistorySchema.migrate(dataSource, database.vendor());
-			}
+			HistorySchema.migrate(dataSource, database.vendor());
 			return dataSource;
 		}
 		catch (RuntimeException ex) {
 			dataSource.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * For a command that only reads, one after the other: a single connection, checked as {@link #open}
+	 * checks it, no pool. The schema is migrated only when it lacks a version this program ships, on
+	 * connections of Flyway's own.
+	 */
+	public static SingleConnectionDataSource openForReading(HistoryDatabase database) {
+		check(database);
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(database.url(), database.user(),
+				database.password(), true);
+		dataSource.setAutoCommit(true);
+		try {
+			if (!HistorySchema.current(dataSource, database.vendor())) {
+				HistorySchema.migrate(new DriverManagerDataSource(database.url(), database.user(), database.password()),
+						database.vendor());
+			}
+			return dataSource;
+		}
+		catch (RuntimeException ex) {
+			dataSource.destroy();
 			throw ex;
 		}
 	}

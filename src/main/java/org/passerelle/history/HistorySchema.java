@@ -53,17 +53,10 @@ public final class HistorySchema {
 	}
 
 	/**
-	 * For a command that only reads: migrates only when the history lacks a version this program ships,
-	 * so that reading an up-to-date history never starts Flyway (which is most of a read's start-up). A
-	 * history that needs a migration gets it here, as from any command.
+	 * Every version this program ships is recorded as applied in Flyway's table, none failed: a command
+	 * that only reads then leaves Flyway (most of its start-up otherwise) alone; otherwise it migrates,
+	 * as any command would.
 	 */
-	public static void migrateUnlessCurrent(DataSource dataSource, HistoryDatabase.Vendor vendor) {
-		if (!current(dataSource, vendor)) {
-			migrate(dataSource, vendor);
-		}
-	}
-
-	/** Every version this program ships is recorded as applied in Flyway's table, none failed. */
 	static boolean current(DataSource dataSource, HistoryDatabase.Vendor vendor) {
 		Set<String> applied = new HashSet<>();
 		try (Connection connection = dataSource.getConnection();

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +23,15 @@ class ReadOnlyHistorySchemaTests {
 	void aNewHistoryOpenedForReadingGetsTheWholeSchema() {
 		HistoryDatabase database = HistoryDatabase.embedded(workDir);
 
-		try (HikariDataSource reading = HistoryDataSources.open(database, true)) {
+		SingleConnectionDataSource reading = HistoryDataSources.openForReading(database);
+		try {
 			assertThat(HistorySchema.current(reading, database.vendor())).isTrue();
 			assertThat(JdbcClient.create(reading).sql("SELECT COUNT(*) FROM passerelle_article").query(Long.class).single())
 				.isZero();
 			JdbcClient.create(reading).sql("SHUTDOWN").update();
+		}
+		finally {
+			reading.destroy();
 		}
 	}
 
@@ -49,11 +54,15 @@ class ReadOnlyHistorySchemaTests {
 			jdbc.sql("SHUTDOWN").update();
 		}
 
-		try (HikariDataSource reading = HistoryDataSources.open(database, true)) {
+		SingleConnectionDataSource reading = HistoryDataSources.openForReading(database);
+		try {
 			assertThat(HistorySchema.current(reading, database.vendor())).isTrue();
 			assertThat(JdbcClient.create(reading).sql("SELECT COUNT(*) FROM passerelle_memory_segment").query(Long.class)
 				.single()).as("version 10 applied again").isZero();
 			JdbcClient.create(reading).sql("SHUTDOWN").update();
+		}
+		finally {
+			reading.destroy();
 		}
 	}
 

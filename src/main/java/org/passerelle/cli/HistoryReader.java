@@ -1,0 +1,98 @@
+package org.passerelle.cli;
+
+import java.time.Clock;
+
+import org.passerelle.batch.RunHistory;
+import org.passerelle.config.PasserelleProperties;
+import org.passerelle.distributed.DistributedStatus;
+import org.passerelle.history.HistoryDataSources;
+import org.passerelle.history.HistoryDatabase;
+import org.passerelle.ledger.ArticleLedger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * What {@code status}, {@code failures} and {@code review} open: the settings, the work directory's lock
+ * when the history is its HSQLDB file, one connection to the history (checked as for a run, migrated only
+ * if it lacks a version), and the job repository and the ledger on it. No Spring application, no job, no
+ * provider client, no language model: these commands answer in about a second.
+ */
+final class HistoryReader implements AutoCloseable {
+
+	private final PasserelleProperties properties;
+
+	private final HistoryDatabase database;
+
+	private final WorkDirectoryLock lock;
+
+	private final SingleConnectionDataSource dataSource;
+
+	private RunHistory runs;
+
+	private HistoryReader(PasserelleProperties properties, HistoryDatabase database, WorkDirectoryLock lock,
+			SingleConnectionDataSource dataSource) {
+		this.properties = properties;
+		this.database = database;
+		this.lock = lock;
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Opens the history the settings name. On a database server, which every host may read at any time,
+	 * the work directory is left to whatever run is using it; its HSQLDB file is read only with the lock.
+	 *
+	 * @throws WorkDirectoryLocked when another process holds the work directory
+	 */
+	static HistoryReader open() {
+		WorkDirectoryLock lock = new WorkDirectoryLock(true);
+		try {
+			Settings settings = Settings.load();
+			lock.hold(settings.environment());
+			PasserelleProperties properties = settings.properties();
+			PasserelleProperties.Database server = properties.database();
+			HistoryDatabase database = HistoryDatabase.of(server.url(), server.user(), server.password(), properties.workDir());
+			return new HistoryReader(properties, database, lock, HistoryDataSources.openForReading(database));
+		}
+		catch (WorkDirectoryLocked busy) {
+			throw busy;
+		}
+		catch (RuntimeException ex) {
+			lock.release();
+			throw PasserelleContext.explain(ex);
+		}
+	}
+
+	PasserelleProperties properties() {
+		return properties;
+	}
+
+	RunHistory runs() {
+		if (runs == null) {
+			runs = RunHistory.on(dataSource);
+		}
+		return runs;
+	}
+
+	ArticleLedger ledger() {
+		return new ArticleLedger(JdbcClient.create(dataSource), Clock.systemUTC());
+	}
+
+	DistributedStatus distributed() {
+		return DistributedStatus.of(runs().jobRepository(), dataSource, properties.distributed().heartbeatTimeout());
+	}
+
+	/** Closes an HSQLDB file cleanly, as the application does, then the connection and the lock. */
+	@Override
+	public void close() {
+		try {
+			if (database.vendor() == HistoryDatabase.Vendor.HSQLDB) {
+				JdbcClient.create(dataSource).sql("SHUTDOWN").update();
+			}
+		}
+		finally {
+			dataSource.destroy();
+			lock.release();
+		}
+	}
+
+}
