@@ -15,7 +15,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * What {@code status}, {@code failures} and {@code review} open: the settings, the work directory's lock
  * when the history is its HSQLDB file, one connection to the history (checked as for a run, migrated only
  * if it lacks a version), and the job repository and the ledger on it. No Spring application, no job, no
- * provider client, no language model: these commands answer in about a second.
+ * provider client, no language model, none of an application's start-up.
  */
 final class HistoryReader implements AutoCloseable {
 
