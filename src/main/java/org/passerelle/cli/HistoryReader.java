@@ -45,16 +45,10 @@ final class HistoryReader implements AutoCloseable {
 	 */
 	static HistoryReader open() {
 		WorkDirectoryLock lock = new WorkDirectoryLock(true);
+		PasserelleProperties properties = PasserelleContext.settings(lock);
 		try {
-			Settings settings = Settings.load();
-			lock.hold(settings.environment());
-			PasserelleProperties properties = settings.properties();
-			PasserelleProperties.Database server = properties.database();
-			HistoryDatabase database = HistoryDatabase.of(server.url(), server.user(), server.password(), properties.workDir());
+			HistoryDatabase database = HistoryDatabase.of(properties);
 			return new HistoryReader(properties, database, lock, HistoryDataSources.openForReading(database));
-		}
-		catch (WorkDirectoryLocked busy) {
-			throw busy;
 		}
 		catch (RuntimeException ex) {
 			lock.release();
@@ -85,9 +79,7 @@ final class HistoryReader implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			if (database.vendor() == HistoryDatabase.Vendor.HSQLDB) {
-				JdbcClient.create(dataSource).sql("SHUTDOWN").update();
-			}
+			database.shutDown(dataSource);
 		}
 		finally {
 			dataSource.destroy();

@@ -16,8 +16,7 @@ public final class DistributedRuns {
 
 	/** Whether every host can reach the history: a server, not a work directory's file. */
 	public static boolean possible(PasserelleProperties properties) {
-		PasserelleProperties.Database database = properties.database();
-		return HistoryDatabase.of(database.url(), database.user(), database.password(), properties.workDir()).shared();
+		return HistoryDatabase.of(properties).shared();
 	}
 
 }

@@ -7,7 +7,6 @@ import org.passerelle.config.PasserelleProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The history's database, checked and migrated before anything uses it, and the guard over its runs. */
 @Configuration(proxyBeanMethods = false)
@@ -15,8 +14,7 @@ public class HistoryConfiguration {
 
 	@Bean
 	HistoryDatabase historyDatabase(PasserelleProperties properties) {
-		PasserelleProperties.Database settings = properties.database();
-		return HistoryDatabase.of(settings.url(), settings.user(), settings.password(), properties.workDir());
+		return HistoryDatabase.of(properties);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -35,11 +33,7 @@ public class HistoryConfiguration {
 	 */
 	@Bean
 	DisposableBean databaseShutdown(HistoryDatabase historyDatabase, DataSource dataSource) {
-		return () -> {
-			if (historyDatabase.vendor() == HistoryDatabase.Vendor.HSQLDB) {
-				new JdbcTemplate(dataSource).execute("SHUTDOWN");
-			}
-		};
+		return () -> historyDatabase.shutDown(dataSource);
 	}
 
 }

@@ -3,6 +3,11 @@ package org.passerelle.history;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
+import org.passerelle.config.PasserelleProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
  * Which database holds the history, and how to log in to it. Unset, it is the HSQLDB file in the work
  * directory; {@code PASSERELLE_DATABASE_URL} points it at a server instead. The password never appears
@@ -49,6 +54,12 @@ public record HistoryDatabase(Vendor vendor, String url, String user, String pas
 				+ ";hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.default_table_type=cached", "SA", "");
 	}
 
+	/** The database these settings name (PASSERELLE_DATABASE_URL, or else the work directory's file). */
+	public static HistoryDatabase of(PasserelleProperties properties) {
+		PasserelleProperties.Database database = properties.database();
+		return of(database.url(), database.user(), database.password(), properties.workDir());
+	}
+
 	/** The database the settings name: the URL given, or else the work directory's file. */
 	public static HistoryDatabase of(String url, String user, String password, Path workDir) {
 		if (isBlank(url)) {
@@ -60,6 +71,16 @@ public record HistoryDatabase(Vendor vendor, String url, String user, String pas
 			return new HistoryDatabase(vendor, given, isBlank(user) ? "SA" : user, password == null ? "" : password);
 		}
 		return new HistoryDatabase(vendor, given, isBlank(user) ? null : user.strip(), password);
+	}
+
+	/**
+	 * Closes an HSQLDB file cleanly before the program lets its connections go: the files are left
+	 * consistent and the file's lock is released for the next process. Nothing on a server.
+	 */
+	public void shutDown(DataSource dataSource) {
+		if (vendor == Vendor.HSQLDB) {
+			new JdbcTemplate(dataSource).execute("SHUTDOWN");
+		}
 	}
 
 	/** A server shared by several hosts, rather than a file that belongs to one process. */
