@@ -16,7 +16,7 @@ import org.passerelle.article.ArticleLoader;
 import org.passerelle.article.SourceFile;
 import org.passerelle.ledger.ArticleLedger;
 import org.passerelle.ledger.LedgerEntry;
-import org.passerelle.llm.SpendingCapReachedException;
+import org.passerelle.llm.CallNotSentException;
 import org.passerelle.llm.TranslatedArticle;
 import org.passerelle.llm.Translation;
 import org.passerelle.llm.TranslationService;
@@ -142,11 +142,12 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		try {
 			translation = translateOnce(article, terms);
 		}
-		catch (SpendingCapReachedException capped) {
-			// left for the restart: the step stops once this chunk, with the calls in flight, is committed
+		catch (CallNotSentException notSent) {
+			// left for the restart: the step stops once this chunk, with the calls in flight, is committed (or,
+			// for a partition taken from this worker, fails its commit on the repository's version check)
 			deferred.defer(source);
 			stepExecution.setTerminateOnly();
-			log.info("{}: {}", source.id(), capped.getMessage());
+			log.info("{}: {}", source.id(), notSent.getMessage());
 			return null;
 		}
 		outages.providerAnswered();

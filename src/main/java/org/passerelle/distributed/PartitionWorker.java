@@ -21,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.PollableChannel;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -184,7 +185,9 @@ public class PartitionWorker {
 	 */
 	private AutoCloseable shareLimits(StepExecution partition) throws java.sql.SQLException {
 		WorkerSteps.RunLimits run = WorkerSteps.runLimits(partition.getJobExecution().getJobParameters());
-		SharedRunLimits shared = new SharedRunLimits(dataSource, partition.getJobExecution().getJobInstance().getId(), run);
+		PartitionLease lease = new PartitionLease(JdbcClient.create(dataSource), partition.getId());
+		SharedRunLimits shared = new SharedRunLimits(dataSource, partition.getJobExecution().getJobInstance().getId(), run,
+				lease::lost);
 		SharedSpending account;
 		try {
 			account = new SharedSpending(dataSource, partition.getJobExecutionId());

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * the calls in flight ({@link AdvisoryCallSlots}), the pause a 429 asked for (one row per run, aged by the
  * database's clock), and the requests- and tokens-per-minute allowances as Bucket4j buckets stored in
  * PostgreSQL, each update under {@code SELECT ... FOR UPDATE}. Keyed by the run's job instance, so that a
- * restart keeps to the same allowances.
+ * restart keeps to the same allowances. The calls are for one partition: once it is {@code withdrawn} from
+ * this worker, none goes out.
  */
 final class SharedRunLimits implements ProviderLimits.SharedRun, AutoCloseable {
 
@@ -41,8 +43,12 @@ final class SharedRunLimits implements ProviderLimits.SharedRun, AutoCloseable {
 
 	private final long tokensPerMinute;
 
-	SharedRunLimits(DataSource dataSource, long jobInstanceId, WorkerSteps.RunLimits limits) throws SQLException {
+	private final BooleanSupplier withdrawn;
+
+	SharedRunLimits(DataSource dataSource, long jobInstanceId, WorkerSteps.RunLimits limits, BooleanSupplier withdrawn)
+			throws SQLException {
 		this.run = jobInstanceId;
+		this.withdrawn = withdrawn;
 		// runs started before the calls were shared carry no concurrency of their own
 		this.slots = limits.concurrency() > 0 ? new AdvisoryCallSlots(dataSource, jobInstanceId, limits.concurrency()) : null;
 		try {
@@ -126,6 +132,11 @@ final class SharedRunLimits implements ProviderLimits.SharedRun, AutoCloseable {
 	@Override
 	public long tokensPerMinute() {
 		return tokensPerMinute;
+	}
+
+	@Override
+	public boolean withdrawn() {
+		return withdrawn.getAsBoolean();
 	}
 
 	@Override

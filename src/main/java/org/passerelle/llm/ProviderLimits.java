@@ -56,6 +56,9 @@ public class ProviderLimits {
 		/** The tokens-per-minute allowance the tokens bucket holds; 0 without one. */
 		long tokensPerMinute();
 
+		/** True once the work these calls are for has been taken from this process: no more of them go out. */
+		boolean withdrawn();
+
 	}
 
 	/** From now on calls keep to these shared limits instead of this process's own allowances; null: back to them. */
@@ -155,6 +158,10 @@ public class ProviderLimits {
 				// a request larger than a minute's allowance waits for a full bucket, then goes
 				charged = Math.min(Math.max(estimatedTokens, 1), allowance);
 				tokenBucket.asBlocking().consume(charged, clock);
+			}
+			// asked last, just before the call goes: the waits above may have lasted through a restart of the run
+			if (run != null && run.withdrawn()) {
+				throw new CallWithdrawnException();
 			}
 			return new Permit(charged, estimatedTokens, sharedSlot, tokenBucket);
 		}

@@ -249,7 +249,7 @@ public class TranslationService {
 					ex.getMessage());
 			return first;
 		}
-		catch (SpendingCapReachedException ex) {
+		catch (CallNotSentException ex) {
 			// the first answer is paid for: it is kept (and flagged), not thrown away with the article deferred
 			log.info("{}: the second ask was not sent ({}); keeping the first", article.source().id(), ex.getMessage());
 			return first;

@@ -49,9 +49,9 @@ class SharedRunLimitsTests {
 	@Test
 	void theRequestsPerMinuteAreTheRunsNotEachWorkers() throws Exception {
 		WorkerSteps.RunLimits threePerMinute = limits(3, 5_000);
-		try (SharedRunLimits a = new SharedRunLimits(hostA, RUN, threePerMinute);
-				SharedRunLimits b = new SharedRunLimits(hostB, RUN, threePerMinute);
-				SharedRunLimits otherRun = new SharedRunLimits(hostB, RUN + 1, threePerMinute)) {
+		try (SharedRunLimits a = new SharedRunLimits(hostA, RUN, threePerMinute, () -> false);
+				SharedRunLimits b = new SharedRunLimits(hostB, RUN, threePerMinute, () -> false);
+				SharedRunLimits otherRun = new SharedRunLimits(hostB, RUN + 1, threePerMinute, () -> false)) {
 			assertThat(a.requests().tryConsume(2)).isTrue();
 			assertThat(b.requests().tryConsume(1)).isTrue();
 
@@ -66,9 +66,9 @@ class SharedRunLimitsTests {
 
 	@Test
 	void aPauseOneWorkerWasAskedForHoldsTheOtherBackAndTheLongerPauseWins() throws Exception {
-		try (SharedRunLimits a = new SharedRunLimits(hostA, RUN, limits(null, null));
-				SharedRunLimits b = new SharedRunLimits(hostB, RUN, limits(null, null));
-				SharedRunLimits otherRun = new SharedRunLimits(hostB, RUN + 1, limits(null, null))) {
+		try (SharedRunLimits a = new SharedRunLimits(hostA, RUN, limits(null, null), () -> false);
+				SharedRunLimits b = new SharedRunLimits(hostB, RUN, limits(null, null), () -> false);
+				SharedRunLimits otherRun = new SharedRunLimits(hostB, RUN + 1, limits(null, null), () -> false)) {
 			assertThat(b.pauseLeft()).isLessThanOrEqualTo(Duration.ZERO);
 			assertThat(a.requests()).as("no allowance set, no bucket").isNull();
 
