@@ -204,6 +204,18 @@ public class TranslationRuns {
 		return unread;
 	}
 
+	/** The executions of the same run (job instance) before this one: those a restart resumed. */
+	public List<Long> earlierExecutions(long executionId) {
+		JobExecution execution = jobRepository.getJobExecution(executionId);
+		if (execution == null) {
+			return List.of();
+		}
+		return jobRepository.getJobExecutions(execution.getJobInstance()).stream()
+			.map(JobExecution::getId)
+			.filter(id -> id < executionId)
+			.toList();
+	}
+
 	/** The most recent executions, newest first. */
 	public List<RunSummary> recent(int limit) {
 		return recent(jobRepository, limit);

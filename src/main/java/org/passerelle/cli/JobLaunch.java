@@ -103,7 +103,7 @@ final class JobLaunch {
 					out.println(flagged + (flagged == 1 ? " article has" : " articles have")
 							+ " quality flags to review: java -jar target/passerelle.jar review");
 				}
-				Path report = reports.publish(summary);
+				Path report = reports.publish(summary, runs.earlierExecutions(summary.executionId()));
 				if (report != null) {
 					out.println("Report: " + report);
 				}

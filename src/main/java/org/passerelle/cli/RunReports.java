@@ -60,8 +60,11 @@ final class RunReports {
 		}
 	}
 
-	/** The report's page, or null when none was written. */
-	Path publish(RunSummary run) {
+	/**
+	 * The report's page, or null when none was written. {@code earlier} are the executions of the same run
+	 * before this one, which this one resumed: those whose manager died left their partitions' journals.
+	 */
+	Path publish(RunSummary run, List<Long> earlier) {
 		Path journal = RunJournal.fileFor(properties.workDir(), run.executionId());
 		try {
 			if (run.outputDir() == null) {
@@ -85,6 +88,21 @@ final class RunReports {
 			}
 			catch (IOException ex) {
 				// removed with the next run's, or by hand: it is only for this report
+			}
+			forgetPartitionsOf(earlier, run.outputDir());
+		}
+	}
+
+	private static void forgetPartitionsOf(List<Long> executions, String outputDir) {
+		if (outputDir == null) {
+			return;
+		}
+		for (long execution : executions) {
+			try {
+				RunJournal.forgetPartitions(Path.of(outputDir), execution);
+			}
+			catch (IOException ex) {
+				log.debug("could not remove the partition journals of execution {}: {}", execution, ex.getMessage());
 			}
 		}
 	}

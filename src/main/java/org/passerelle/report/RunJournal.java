@@ -70,6 +70,24 @@ public final class RunJournal {
 				Files.copy(partition, out);
 			}
 		}
+		remove(folder, partitions);
+	}
+
+	/**
+	 * Removes the journals the workers kept of an execution that ended without gathering them: its manager
+	 * died. Like a dead run's own journal, they go into no report; its restart reports what the restart does.
+	 */
+	public static void forgetPartitions(Path outputDir, long executionId) throws IOException {
+		Path folder = partitionsFolder(outputDir, executionId);
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
+		try (var files = Files.list(folder)) {
+			remove(folder, files.toList());
+		}
+	}
+
+	private static void remove(Path folder, List<Path> partitions) throws IOException {
 		for (Path partition : partitions) {
 			Files.delete(partition);
 		}

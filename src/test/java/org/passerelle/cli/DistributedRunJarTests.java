@@ -204,6 +204,12 @@ class DistributedRunJarTests {
 		for (String partition : completed) {
 			assertThat(afterRestart).as("%s had completed", partition).doesNotContain("runs translateArticlesStep:" + partition + " ");
 		}
+		// a dead execution has no report, as in one process: the restart's report is what the restart did
+		java.util.regex.Matcher translated = java.util.regex.Pattern.compile("(\\d+) translated").matcher(night.stdout());
+		assertThat(translated.find()).as(night.stdout()).isTrue();
+		assertThat(reportedArticles()).hasSize(Integer.parseInt(translated.group(1)));
+		assertThat(home.resolve("output/_reports/.journal")).as("the killed execution's partition journals, removed")
+			.doesNotExist();
 	}
 
 	/** The partitions a worker's log says it completed. */
@@ -377,20 +383,28 @@ class DistributedRunJarTests {
 	/** The run's report has every article the workers wrote, though each worker kept its own journal. */
 	private void assertTheReportListsEveryArticle(int articles) throws IOException {
 		Path reports = home.resolve("output/_reports");
-		List<Path> lines;
-		try (var files = Files.list(reports)) {
-			lines = files.filter(file -> file.getFileName().toString().matches(".*-run-\\d+\\.jsonl")).toList();
-		}
-		assertThat(lines).as("one report of the run").hasSize(1);
-		List<String> written = Files.readAllLines(lines.get(0)).stream()
+		assertThat(reportedArticles()).hasSize(articles).doesNotHaveDuplicates()
+			.allSatisfy(article -> assertThat(article).matches("article-\\d{2}\\.txt"));
+		String name = reportLines().getFileName().toString().replace(".jsonl", "");
+		assertThat(reports.resolve(name).resolve("articles-1.html")).as("the articles side by side").exists();
+		assertThat(reports.resolve(".journal")).as("the workers' journals, gathered and removed").doesNotExist();
+	}
+
+	/** The articles the one report in the output folder lists, from its JSON Lines. */
+	private List<String> reportedArticles() throws IOException {
+		return Files.readAllLines(reportLines()).stream()
 			.map(line -> PublishedHistory.JSON.readTree(line).get("article").asString())
 			.sorted()
 			.toList();
-		assertThat(written).hasSize(articles).doesNotHaveDuplicates()
-			.allSatisfy(article -> assertThat(article).matches("article-\\d{2}\\.txt"));
-		String name = lines.get(0).getFileName().toString().replace(".jsonl", "");
-		assertThat(reports.resolve(name).resolve("articles-1.html")).as("the articles side by side").exists();
-		assertThat(reports.resolve(".journal")).as("the workers' journals, gathered and removed").doesNotExist();
+	}
+
+	private Path reportLines() throws IOException {
+		List<Path> lines;
+		try (var files = Files.list(home.resolve("output/_reports"))) {
+			lines = files.filter(file -> file.getFileName().toString().matches(".*-run-\\d+\\.jsonl")).toList();
+		}
+		assertThat(lines).as("one report of the run").hasSize(1);
+		return lines.get(0);
 	}
 
 	private Map<String, Long> requestsPerArticle() {
