@@ -1,5 +1,6 @@
 package org.passerelle.batch;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /** Starts translation runs and reads their history from the job repository. */
@@ -187,21 +189,21 @@ public class TranslationRuns {
 		return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
 	}
 
-	/** Articles of the folder after this one in reading order: what a run stopped there has not read yet. */
-	private static long unreadAfter(String inputDir, String lastId) {
-		if (inputDir == null || !java.nio.file.Files.isDirectory(Path.of(inputDir))) {
+	/**
+	 * The articles of the folder a step stopped at the cap had not read yet: after its last one in reading
+	 * order, and for a partition of a distributed run only its own share, as its reader would read them.
+	 */
+	private static long unreadAfter(String inputDir, ExecutionContext context) {
+		if (inputDir == null || !Files.isDirectory(Path.of(inputDir))) {
 			return 0;
 		}
-		long unread = 0;
-		try (org.passerelle.article.InputFiles files = new org.passerelle.article.InputFiles(Path.of(inputDir))) {
-			while (files.hasNext()) {
-				String id = files.next().id();
-				if (lastId == null || org.passerelle.article.InputFiles.compareIds(id, lastId) > 0) {
-					unread++;
-				}
-			}
-		}
-		return unread;
+		SourceFileReader reader = new SourceFileReader(Path.of(inputDir))
+			.inPartition(intOrNull(context, PartitionKey.INDEX), intOrNull(context, PartitionKey.COUNT));
+		return reader.counter(reader.resumeAfter(context)).getAsLong();
+	}
+
+	private static Integer intOrNull(ExecutionContext context, String key) {
+		return context.get(key) instanceof Number number ? number.intValue() : null;
 	}
 
 	/** The executions of the same run (job instance) before this one: those a restart resumed. */
@@ -279,7 +281,7 @@ public class TranslationRuns {
 			if (step.getExecutionContext().containsKey(BilledTokens.CAP_REACHED)) {
 				capReached = step.getExecutionContext().getString(BilledTokens.CAP_REACHED);
 				deferredHere += unreadAfter(execution.getJobParameters().getString(RunParameters.INPUT_DIR),
-						step.getExecutionContext().getString(SourceFileReader.NAME + "." + SourceFileReader.LAST_ID, null));
+						step.getExecutionContext());
 			}
 			deferred += deferredHere;
 			// gone and deferred articles are filtered out too, but they were not left alone as up to date

@@ -287,11 +287,15 @@ class DistributedRunJarTests {
 			.isPositive()
 			.isLessThanOrEqualTo(CAP_TOKENS);
 		assertThat(first.output() + second.output()).contains("the cap of 2,500 tokens");
+		long left = assertLeftIsWhatWasNotWritten(capped, articles);
 		JarProcess.Result last = capped;
 		for (int restarts = 0; last.exitCode() == ExitCodes.SPENDING_CAP && restarts < 10; restarts++) {
 			last = manager.start("restart").await(NIGHT);
 			assertThat(billedTokens(last)).as("each restart keeps to a cap of its own: %s", last.stdout())
 				.isLessThanOrEqualTo(CAP_TOKENS);
+			if (last.exitCode() == ExitCodes.SPENDING_CAP) {
+				left = assertLeftIsWhatWasNotWritten(last, left);
+			}
 		}
 
 		assertThat(last.exitCode()).as(last.all()).isEqualTo(ExitCodes.OK);
@@ -335,6 +339,21 @@ class DistributedRunJarTests {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * A run stopped at the cap says how many of its articles it left, as a run in one process does: those of
+	 * its partitions it did not write, not the rest of the folder once for each partition. Returns them.
+	 */
+	private static long assertLeftIsWhatWasNotWritten(JarProcess.Result run, long toDo) {
+		java.util.regex.Matcher stop = java.util.regex.Pattern.compile("(\\d+) articles translated, (\\d+) left")
+			.matcher(run.stderr());
+		assertThat(stop.find()).as("the line of a run stopped at the cap in %s", run.stderr()).isTrue();
+		long written = Long.parseLong(stop.group(1));
+		long left = Long.parseLong(stop.group(2));
+		assertThat(written).as(run.stderr()).isPositive();
+		assertThat(left).as("of %d to do, %d written: %s", toDo, written, run.stderr()).isEqualTo(toDo - written);
+		return left;
 	}
 
 	/** The input and output tokens a run's summary line says it was billed. */
