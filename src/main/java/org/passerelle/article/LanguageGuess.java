@@ -11,7 +11,9 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 /**
  * Which language a text is in, by Lingua's statistical models. Limited to the languages a French news
  * folder is likely to hold by mistake, in low-accuracy mode (trigrams only): enough for whole articles,
- * and light on memory. Texts too short to judge get no answer rather than a guess.
+ * and light on memory. Texts too short to judge get no answer rather than a guess. Text that is plainly
+ * French by its little words ({@link FrenchFunctionWords}), as almost every article is, is not sent
+ * through Lingua at all.
  */
 public final class LanguageGuess {
 
@@ -70,11 +72,25 @@ public final class LanguageGuess {
 
 	/** The language's English name in lower case ("french", "english"...), or empty when unsure. */
 	public Optional<String> of(String text) {
-		if (text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
+		if (!hasLetters(text, MIN_LETTERS)) {
 			return Optional.empty();
 		}
-		Language language = detector.detectLanguageOf(excerpts(text));
+		String excerpts = excerpts(text);
+		if (FrenchFunctionWords.plainlyFrench(excerpts)) {
+			return Optional.of("french");
+		}
+		Language language = detector.detectLanguageOf(excerpts);
 		return language == Language.UNKNOWN ? Optional.empty() : Optional.of(language.name().toLowerCase(Locale.ROOT));
+	}
+
+	private static boolean hasLetters(String text, int wanted) {
+		int letters = 0;
+		for (int i = 0; i < text.length() && letters < wanted; i++) {
+			if (Character.isLetter(text.charAt(i))) {
+				letters++;
+			}
+		}
+		return letters >= wanted;
 	}
 
 	static String excerpts(String text) {

@@ -55,11 +55,28 @@ class MemoryFirstTranslator {
 
 	/** What the memory makes of an article, before anything is sent (also what the dry run counts). */
 	Plan plan(Article article, GlossaryTerms terms, boolean force) {
-		TokenBudget.Plan fresh = budget.plan(article, terms);
 		if (force || translator.paidInBatch(article, terms)) {
-			return Plan.fresh(fresh);
+			return Plan.fresh(budget.plan(article, terms));
 		}
 		Recall recall = memory.recall(keys(article, terms));
+		return recall.empty() ? Plan.fresh(budget.plan(article, terms)) : fromRecall(article, terms, recall);
+	}
+
+	/**
+	 * The plan of an article the memory holds some of, or null when it holds none: then nothing is
+	 * counted, since the article goes whole to the model (the read-ahead for shared requests asks this
+	 * of every article of the night).
+	 */
+	Plan ifRemembered(Article article, GlossaryTerms terms) {
+		if (translator.paidInBatch(article, terms)) {
+			return null;
+		}
+		Recall recall = memory.recall(keys(article, terms));
+		return recall.empty() ? null : fromRecall(article, terms, recall);
+	}
+
+	private Plan fromRecall(Article article, GlossaryTerms terms, Recall recall) {
+		TokenBudget.Plan fresh = budget.plan(article, terms);
 		int found = recall.found();
 		if (recall.complete()) {
 			return new Plan(recall, null, new Translation.Reuse(found, article.paragraphs().size(), fresh.inputTokens(),

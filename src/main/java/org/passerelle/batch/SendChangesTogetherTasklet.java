@@ -138,9 +138,9 @@ class SendChangesTogetherTasklet implements Tasklet {
 						terms.fingerprint(), OutputPaths.of(run.outputDir(), source.id()))) {
 					continue;
 				}
-				MemoryFirstTranslator.Plan plan = memory.plan(article, terms, false);
+				MemoryFirstTranslator.Plan plan = memory.ifRemembered(article, terms);
 				// a long article whose changes need several requests sends them itself, in the translating step
-				if (plan.changes() != null && translator.fitsOneRequest(article, plan.changes(), terms)) {
+				if (plan != null && plan.changes() != null && translator.fitsOneRequest(article, plan.changes(), terms)) {
 					long[] estimate = translator.estimate(article, plan.changes(), terms);
 					pending.add(new Pending(new TranslationService.Changed(article, plan.changes(), terms), plan,
 							estimate[0] - budget.promptTokens(), estimate[1]));
