@@ -8,7 +8,9 @@ import java.util.Set;
  * other languages {@link LanguageGuess} tells apart uses ("est", "une", "dans", "avec", "été"...), and
  * English text has its own ("the", "of", "and"). A text where the first are frequent and the second
  * rare is French without asking Lingua, which costs a few milliseconds of CPU per article; any doubt
- * (a short text, a mix, another Romance language) is left to Lingua.
+ * (a short text, a mix, another Romance language) is left to Lingua. Its twin in the quality checks,
+ * {@code quality.FrenchText}, tells French from English only, so its French words include those that
+ * Spanish or Italian share: it cannot serve here.
  */
 final class FrenchFunctionWords {
 

@@ -55,11 +55,8 @@ class MemoryFirstTranslator {
 
 	/** What the memory makes of an article, before anything is sent (also what the dry run counts). */
 	Plan plan(Article article, GlossaryTerms terms, boolean force) {
-		if (force || translator.paidInBatch(article, terms)) {
-			return Plan.fresh(budget.plan(article, terms));
-		}
-		Recall recall = memory.recall(keys(article, terms));
-		return recall.empty() ? Plan.fresh(budget.plan(article, terms)) : fromRecall(article, terms, recall);
+		Plan remembered = force ? null : ifRemembered(article, terms);
+		return remembered != null ? remembered : Plan.fresh(budget.plan(article, terms));
 	}
 
 	/**
