@@ -1,11 +1,14 @@
 package org.passerelle.article;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -14,32 +17,76 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The built jar carries the language models the French check reads, and only those: Lingua takes a
- * missing model for an empty one and would then judge wrongly without a word.
+ * The two jars the build makes carry the language models the French check reads, and only those: Lingua
+ * takes a missing model for an empty one and would then judge wrongly without a word. The plain layout
+ * ({@code passerelle.jar} and {@code lib/}) names only libraries that are there.
  */
 class LanguageModelsJarTests {
 
+	private static final Path JAR = Path.of(System.getProperty("passerelle.jar", "target/passerelle.jar"));
+
+	private static final Path STANDALONE = JAR.resolveSibling("passerelle-standalone.jar");
+
 	@Test
-	void theJarHoldsTheTrigramModelOfEveryLanguageTheCheckTellsApartAndNoOther() throws IOException {
-		Path jar = Path.of(System.getProperty("passerelle.jar", "target/passerelle.jar"));
-		assertThat(jar).isRegularFile();
+	void thePlainJarHoldsTheTrigramModelOfEveryLanguageTheCheckTellsApartAndNamesOnlyLibrariesBesideIt() throws IOException {
+		assertThat(JAR).isRegularFile();
+		assertThat(models(JAR)).containsExactlyInAnyOrderElementsOf(expectedModels());
+		List<String> classPath;
+		try (JarFile file = new JarFile(JAR.toFile())) {
+			classPath = List.of(file.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH).split(" "));
+		}
+		assertThat(classPath).isNotEmpty().allSatisfy(library -> assertThat(JAR.resolveSibling(library)).isRegularFile());
+		assertThat(classPath).as("Lingua's own jar, with every model, is left out").noneMatch(library -> library.contains("lingua"));
+	}
+
+	@Test
+	void theSingleFileJarHoldsTheSameModelsAndNoOther() throws IOException {
+		assertThat(models(STANDALONE)).containsExactlyInAnyOrderElementsOf(expectedModels());
+		try (JarFile file = new JarFile(STANDALONE.toFile())) {
+			assertThat(file.stream().map(JarEntry::getName)).as("Lingua's own jar is left out")
+				.noneMatch(name -> name.startsWith("BOOT-INF/lib/lingua"));
+		}
+		assertThat(Files.size(STANDALONE)).as("the jar without the other languages' models").isLessThan(70_000_000L);
+	}
+
+	@Test
+	void theSingleFileJarRunsOnItsOwn() throws Exception {
+		Path alone = Files.createTempDirectory("passerelle-standalone").resolve("passerelle.jar");
+		Files.copy(STANDALONE, alone);
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				alone.toString(), "--version").redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(output).containsIgnoringCase("passerelle");
+	}
+
+	@Test
+	void thePlainJarCopiedWithoutItsLibrariesSaysWhatItNeeds() throws Exception {
+		Path alone = Files.createTempDirectory("passerelle-alone").resolve("passerelle.jar");
+		Files.copy(JAR, alone);
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				alone.toString(), "status").redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isEqualTo(2);
+		assertThat(output).contains("needs the lib/ folder").contains("passerelle-standalone.jar").doesNotContain("Exception");
+	}
+
+	private static List<String> expectedModels() {
+		return LanguageGuess.LANGUAGES.stream().map(LanguageGuess::modelResource).toList();
+	}
+
+	private static Set<String> models(Path jar) throws IOException {
 		Set<String> models = new TreeSet<>();
-		Set<String> nestedJars = new TreeSet<>();
 		try (JarFile file = new JarFile(jar.toFile())) {
 			for (JarEntry entry : List.copyOf(file.stream().toList())) {
 				if (entry.getName().contains("language-models/") && entry.getName().endsWith(".json")) {
 					models.add("/" + entry.getName().substring(entry.getName().indexOf("language-models/")));
 				}
-				if (entry.getName().startsWith("BOOT-INF/lib/lingua")) {
-					nestedJars.add(entry.getName());
-				}
 			}
 		}
-
-		assertThat(models).containsExactlyInAnyOrderElementsOf(
-				LanguageGuess.LANGUAGES.stream().map(LanguageGuess::modelResource).toList());
-		assertThat(nestedJars).as("Lingua's own jar, with every model, is left out").isEmpty();
-		assertThat(Files.size(jar)).as("the jar without the other languages' models").isLessThan(70_000_000L);
+		return models;
 	}
 
 }
