@@ -23,6 +23,8 @@ public final class ArticleCleaner {
 	private static final String PATTERNS_RESOURCE = "/cleaning/boilerplate-lines.txt";
 
 	// U+00A0 no-break space, U+2007 figure space, U+202F narrow no-break space, U+200B zero width space
+	private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+
 	private static final Pattern ODD_SPACES = Pattern.compile("[\\u00A0\\u2007\\u202F\\u200B\\uFEFF\\t ]+");
 
 	private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
@@ -79,7 +81,7 @@ public final class ArticleCleaner {
 		String title = ODD_SPACES.matcher(Normalizer.normalize(extracted.title(), Normalizer.Form.NFC)).replaceAll(" ").strip();
 		List<String> paragraphs = new ArrayList<>();
 		for (String raw : extracted.paragraphs()) {
-			String paragraph = ODD_SPACES.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC).replaceAll("\\s*\\R\\s*", " "))
+			String paragraph = ODD_SPACES.matcher(LINE_BREAK.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll(" "))
 				.replaceAll(" ")
 				.strip();
 			if (paragraph.isEmpty() || isBoilerplate(paragraph) || paragraphs.isEmpty() && paragraph.equals(title)) {

@@ -39,6 +39,12 @@ class MemoryFirstTranslator {
 
 	private final SentTogether sentTogether;
 
+	/**
+	 * The keys this thread computed last: a step's thread looks an article up, then remembers its answer,
+	 * and the keys (a normalisation and a SHA-256 per paragraph) are the same both times.
+	 */
+	private final ThreadLocal<Keyed> lastKeyed = new ThreadLocal<>();
+
 	MemoryFirstTranslator(TranslationMemory memory, TranslationService translator, TokenBudget budget,
 			SentTogether sentTogether) {
 		this.sentTogether = sentTogether;
@@ -100,8 +106,9 @@ class MemoryFirstTranslator {
 
 	/** The article's translation: from the memory as far as it goes, the rest from the model. */
 	Translation translate(Article article, GlossaryTerms terms, boolean force) throws TranslationFailedException {
-		Plan plan = plan(article, terms, force);
-		if (plan.recall() == null) {
+		// not plan(): an article the memory holds nothing of goes whole, and its tokens are counted there
+		Plan plan = force ? null : ifRemembered(article, terms);
+		if (plan == null || plan.recall() == null) {
 			return translator.translate(article, terms);
 		}
 		Recall recall = plan.recall();
@@ -155,8 +162,31 @@ class MemoryFirstTranslator {
 		}
 	}
 
+	/**
+	 * Whether any article of this run could send only its changes: not when the memory holds no summary by
+	 * this engine (a first night, a new model). A memory that cannot be read is taken to hold some.
+	 */
+	boolean remembersSummaries() {
+		try {
+			return memory.holdsSummariesBy(madeBy());
+		}
+		catch (MemoryException ex) {
+			return true;
+		}
+	}
+
 	private ArticleKeys keys(Article article, GlossaryTerms terms) {
-		return ArticleKeys.of(madeBy(), article.title(), article.paragraphs(), text -> terms.within(text).fingerprint());
+		MadeBy madeBy = madeBy();
+		Keyed last = lastKeyed.get();
+		if (last != null && last.article() == article && last.terms() == terms && last.madeBy().equals(madeBy)) {
+			return last.keys();
+		}
+		ArticleKeys keys = ArticleKeys.of(madeBy, article.title(), article.paragraphs(), text -> terms.within(text).fingerprint());
+		lastKeyed.set(new Keyed(article, terms, madeBy, keys));
+		return keys;
+	}
+
+	private record Keyed(Article article, GlossaryTerms terms, MadeBy madeBy, ArticleKeys keys) {
 	}
 
 	/**

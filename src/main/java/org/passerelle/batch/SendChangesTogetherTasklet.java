@@ -93,7 +93,8 @@ class SendChangesTogetherTasklet implements Tasklet {
 		// the run's allowance starts here; the translating step counts on from what these requests cost
 		cap.startRun(job.getId());
 		long[] billedAtStart = ProviderResponses.billedTokens();
-		List<List<Pending>> groups = groups(changedArticles());
+		// without a summary to revise, no article can send only its changes: the folder is not read twice
+		List<List<Pending>> groups = memory.remembersSummaries() ? groups(changedArticles()) : List.of();
 		// the groups go concurrently, as articles do, within the provider's limits
 		List<java.util.concurrent.CompletableFuture<Integer>> sending = groups.stream()
 			.map(group -> java.util.concurrent.CompletableFuture.supplyAsync(() -> inJob(job, () -> sendOrLeave(group)),

@@ -147,6 +147,26 @@ public class TranslationMemory {
 		});
 	}
 
+	/**
+	 * Whether the memory holds a summary by this engine: without one, no article of the night can send
+	 * only its changes (a changed article revises its earlier summary), so the read-ahead has nothing to do.
+	 */
+	public boolean holdsSummariesBy(MadeBy madeBy) {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement any = connection.prepareStatement("SELECT 1 FROM PASSERELLE_MEMORY_ARTICLE"
+						+ " WHERE PROVIDER = ? AND MODEL = ? AND PROMPT_VERSION = ? FETCH FIRST 1 ROWS ONLY")) {
+			any.setString(1, madeBy.provider());
+			any.setString(2, madeBy.model());
+			any.setString(3, madeBy.promptVersion());
+			try (ResultSet result = any.executeQuery()) {
+				return result.next();
+			}
+		}
+		catch (SQLException ex) {
+			throw new MemoryException("cannot read the translation memory", ex);
+		}
+	}
+
 	/** Titles and paragraphs held. */
 	public long size() {
 		try (Connection connection = dataSource.getConnection();

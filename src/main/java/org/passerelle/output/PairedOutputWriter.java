@@ -22,6 +22,8 @@ public class PairedOutputWriter {
 
 	private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
 
+	private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
+
 	private final Path outputDir;
 
 	private final Clock clock;
@@ -95,7 +97,7 @@ public class PairedOutputWriter {
 	}
 
 	private static String oneLine(String text) {
-		return text.strip().replaceAll("\\s*\\R\\s*", " ");
+		return LINE_BREAK.matcher(text.strip()).replaceAll(" ");
 	}
 
 }

@@ -34,6 +34,9 @@ public final class Names {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
+	/** One space, as between the words of a name ("Marine Le Pen"), not a line break or punctuation. */
+	private static final Pattern NAME_SPACE = Pattern.compile("[ \\t\\u00A0\\u202F]");
+
 
 	/** Lower-case words that belong inside a person's name: Charles de Gaulle, Oussama ben Laden. */
 	private static final Set<String> PARTICLES = Set.of("de", "du", "des", "d'", "van", "von", "der", "den", "ben", "bin",
@@ -99,7 +102,7 @@ public final class Names {
 		for (int i = 0; i <= words.size(); i++) {
 			Word word = i < words.size() ? words.get(i) : null;
 			boolean joined = word != null && !run.isEmpty()
-					&& text.substring(run.get(run.size() - 1).end(), word.start()).matches("[ \\t\\u00A0\\u202F]");
+					&& NAME_SPACE.matcher(text).region(run.get(run.size() - 1).end(), word.start()).matches();
 			boolean continues = word != null && (word.capital() || PARTICLES.contains(word.text())) && (run.isEmpty() || joined);
 			if (continues) {
 				if (run.isEmpty()) {
@@ -289,16 +292,17 @@ public final class Names {
 		Matcher matcher = WORD.matcher(text);
 		while (matcher.find()) {
 			String token = matcher.group();
-			Matcher elided = ELIDED.matcher(token);
 			int start = matcher.start();
-			if (elided.find() && elided.end() < token.length()) {
+			// the patterns only where they can match: most words have no apostrophe and no hyphen
+			Matcher elided = token.indexOf('\'') > 0 || token.indexOf('’') > 0 ? ELIDED.matcher(token) : null;
+			if (elided != null && elided.find() && elided.end() < token.length()) {
 				words.add(new Word(token.substring(0, elided.end()).toLowerCase(Locale.ROOT).replace('’', '\''), start,
 						start + elided.end(), false, false));
 				start += elided.end();
 				token = token.substring(elided.end());
 			}
 			boolean capital = Character.isUpperCase(token.codePointAt(0)) && token.codePointCount(0, token.length()) >= 2
-					|| PREFIXED_NAME.matcher(token).matches();
+					|| token.indexOf('-') > 0 && PREFIXED_NAME.matcher(token).matches();
 			boolean opens = opensSentence(text, start);
 			words.add(new Word(token, start, matcher.end(), capital, opens));
 		}

@@ -26,6 +26,14 @@ public final class Numbers {
 
 	private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
 
+	/** "80" of "les années 80" is "the 1980s". */
+	private static final Pattern DECADE = Pattern.compile("(19|20)\\d0");
+
+	/** An English figure with thousands and decimals: 14,201.57. */
+	private static final Pattern ENGLISH_GROUPED_DECIMAL = Pattern.compile("\\d{1,3}(?:,\\d{3})+\\.\\d+");
+
+	private static final Pattern RANGE_GROUP_SPACE = Pattern.compile("[ \\u00A0\\u202F]");
+
 	private static final Pattern CLOCK_SEPARATOR = Pattern.compile("[.:]");
 
 	private static final Pattern ONE_OR_TWO_DIGITS = Pattern.compile("\\d{1,2}");
@@ -206,10 +214,10 @@ public final class Numbers {
 			return null;
 		}
 		if (range.group(2) != null) {
-			return FRENCH_SCALES.get(range.group(2).toLowerCase(Locale.ROOT).replaceAll("s$", ""));
+			return FRENCH_SCALES.get(PLURAL_S.matcher(range.group(2).toLowerCase(Locale.ROOT)).replaceAll(""));
 		}
 		// "5 000": as many thousands as it has groups of noughts
-		String[] groups = range.group(1).split("[ \\u00A0\\u202F]");
+		String[] groups = RANGE_GROUP_SPACE.split(range.group(1));
 		long factor = 1;
 		for (int i = 1; i < groups.length; i++) {
 			if (!groups[i].equals("000")) {
@@ -252,7 +260,7 @@ public final class Numbers {
 			for (List<BigDecimal> reading : readings(number, true)) {
 				values.addAll(scaled(reading, factor));
 			}
-			if (number.matches("(19|20)\\d0") && text.startsWith("s", matcher.end())) {
+			if (DECADE.matcher(number).matches() && text.startsWith("s", matcher.end())) {
 				values.add(Integer.toString(Integer.parseInt(number.substring(2)))); // "the 1980s" for "les années 80"
 			}
 		}
@@ -316,7 +324,7 @@ public final class Numbers {
 			String plain = GROUP_SPACE.matcher(number).replaceAll("").replace(',', '.');
 			return List.of(List.of(new BigDecimal(plain)));
 		}
-		if (english && number.matches("\\d{1,3}(?:,\\d{3})+\\.\\d+")) {
+		if (english && ENGLISH_GROUPED_DECIMAL.matcher(number).matches()) {
 			return List.of(List.of(new BigDecimal(number.replace(",", "")))); // 14,201.57
 		}
 		String[] groups = GROUP_SEPARATOR.split(number);

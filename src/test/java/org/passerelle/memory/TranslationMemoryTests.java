@@ -77,6 +77,19 @@ class TranslationMemoryTests {
 	}
 
 	@Test
+	void itHoldsSummariesOnlyOfTheEnginesThatWroteThem() {
+		assertThat(memory.holdsSummariesBy(ENGINE)).as("an empty memory").isFalse();
+		memory.remember(ENGINE, keys("Couvre-feu", FRENCH), "Curfew", ENGLISH, null);
+		assertThat(memory.holdsSummariesBy(ENGINE)).as("paragraphs without a summary").isFalse();
+
+		memory.remember(ENGINE, keys("Couvre-feu", FRENCH), "Curfew", ENGLISH, "A curfew was declared.");
+
+		assertThat(memory.holdsSummariesBy(ENGINE)).isTrue();
+		assertThat(memory.holdsSummariesBy(new MadeBy("openai", "another-model", "translate-article@1"))).isFalse();
+		assertThat(memory.holdsSummariesBy(new MadeBy("openai", "gpt", "translate-article@2"))).isFalse();
+	}
+
+	@Test
 	void nothingMadeByAnotherEngineIsRecalled() {
 		memory.remember(ENGINE, keys("Couvre-feu", FRENCH), "Curfew", ENGLISH, "A curfew was declared.");
 		MadeBy other = new MadeBy("openai", "gpt", "translate-article@2");
