@@ -8,11 +8,12 @@ import org.passerelle.distributed.DistributedStatus;
 import org.passerelle.history.HistoryDataSources;
 import org.passerelle.history.HistoryDatabase;
 import org.passerelle.ledger.ArticleLedger;
+import org.passerelle.memory.TranslationMemory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * What {@code status}, {@code failures} and {@code review} open: the settings, the work directory's lock
+ * What {@code status}, {@code failures}, {@code review} and {@code memory} open: the settings, the work directory's lock
  * when the history is its HSQLDB file, one connection to the history (checked as for a run, migrated only
  * if it lacks a version), and the job repository and the ledger on it. No Spring application, no job, no
  * provider client, no language model, none of an application's start-up.
@@ -44,7 +45,19 @@ final class HistoryReader implements AutoCloseable {
 	 * @throws WorkDirectoryLocked when another process holds the work directory
 	 */
 	static HistoryReader open() {
-		WorkDirectoryLock lock = new WorkDirectoryLock(true);
+		return open(true);
+	}
+
+	/**
+	 * The same for a command that changes the history without running the job ({@code memory} with an
+	 * option forgets): it holds the work directory whatever the database, as a run does.
+	 */
+	static HistoryReader openToChange() {
+		return open(false);
+	}
+
+	private static HistoryReader open(boolean readOnly) {
+		WorkDirectoryLock lock = new WorkDirectoryLock(readOnly);
 		PasserelleProperties properties = PasserelleContext.settings(lock);
 		try {
 			HistoryDatabase database = HistoryDatabase.of(properties);
@@ -69,6 +82,10 @@ final class HistoryReader implements AutoCloseable {
 
 	ArticleLedger ledger() {
 		return new ArticleLedger(JdbcClient.create(dataSource), Clock.systemUTC());
+	}
+
+	TranslationMemory memory() {
+		return new TranslationMemory(dataSource, Clock.systemUTC());
 	}
 
 	DistributedStatus distributed() {

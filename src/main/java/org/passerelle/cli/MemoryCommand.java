@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.passerelle.memory.TranslationMemory;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,9 +37,10 @@ class MemoryCommand implements Callable<Integer> {
 		if (engine != null && engine.indexOf('/') < 1) {
 			throw new CommandFailure(ExitCodes.USAGE, "--forget-engine takes PROVIDER/MODEL, e.g. openai/gpt-4o-mini");
 		}
-		try (ConfigurableApplicationContext context = PasserelleContext.start()) {
+		// no application: the memory is two tables of the history
+		try (HistoryReader history = HistoryReader.openToChange()) {
 			PrintWriter out = spec.commandLine().getOut();
-			TranslationMemory memory = context.getBean(TranslationMemory.class);
+			TranslationMemory memory = history.memory();
 			if (unusedDays != null) {
 				int forgotten = memory.forgetUnusedSince(Clock.systemUTC().instant().minus(Duration.ofDays(unusedDays)));
 				out.printf("Forgot %,d titles and paragraphs not used for %d days.%n", forgotten, unusedDays);
