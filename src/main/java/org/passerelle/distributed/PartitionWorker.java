@@ -185,7 +185,7 @@ public class PartitionWorker {
 	 */
 	private AutoCloseable shareLimits(StepExecution partition) throws java.sql.SQLException {
 		WorkerSteps.RunLimits run = WorkerSteps.runLimits(partition.getJobExecution().getJobParameters());
-		PartitionLease lease = new PartitionLease(JdbcClient.create(dataSource), partition.getId());
+		PartitionLease lease = new PartitionLease(JdbcClient.create(dataSource), partition.getId(), id);
 		SharedRunLimits shared = new SharedRunLimits(dataSource, partition.getJobExecution().getJobInstance().getId(), run,
 				lease::lost);
 		SharedSpending account;

@@ -52,8 +52,9 @@ public final class ThroughputBenchmark {
 		Path root = Files.createTempDirectory("passerelle-benchmark");
 		Path input = root.resolve("input");
 		long articleTokens = generate(input, articles, words);
-		System.out.printf(Locale.ROOT, "%nPasserelle benchmark: %d articles of about %d words, %d CPUs, -Xmx%s%n", articles,
-				words, Runtime.getRuntime().availableProcessors(), heap);
+		System.out.printf(Locale.ROOT, "%nPasserelle benchmark: %d articles of about %d words%s, %d CPUs, -Xmx%s%n", articles,
+				words, Boolean.getBoolean("benchmark.distinct") ? " (no paragraph in two)" : "",
+				Runtime.getRuntime().availableProcessors(), heap);
 
 		Result loaded = run(jar, root.resolve("loaded"), input, articles, concurrency, latencyMillis, heap);
 		double ideal = latencyMillis == 0 ? Double.NaN : concurrency * 60_000.0 / latencyMillis;
@@ -161,8 +162,14 @@ public final class ThroughputBenchmark {
 		}
 	}
 
-	/** French articles of about {@code words} words each, in folders of 500; returns their tokens (cl100k). */
+	/**
+	 * French articles of about {@code words} words each, in folders of 500; returns their tokens (cl100k).
+	 * Their paragraphs are drawn from ten sentences, so most recur across articles and the translation
+	 * memory holds most of each article after the first few hundred; with {@code benchmark.distinct=true}
+	 * each paragraph ends with its own numbers, and every article is new to the memory (a first night).
+	 */
 	private static long generate(Path input, int count, int words) throws IOException {
+		boolean distinct = Boolean.getBoolean("benchmark.distinct");
 		Encoding tokenizer = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
 		Random random = new Random(42);
 		long tokens = 0;
@@ -175,7 +182,11 @@ public final class ThroughputBenchmark {
 				paragraph.add(sentence);
 				written += sentence.split(" ").length;
 				if (paragraph.size() == 3 || written >= words) {
-					text.append(String.join(" ", paragraph)).append("\n\n");
+					text.append(String.join(" ", paragraph));
+					if (distinct) {
+						text.append(" (dépêche ").append(i).append(", ").append(written).append(" mots)");
+					}
+					text.append("\n\n");
 					paragraph.clear();
 				}
 			}
