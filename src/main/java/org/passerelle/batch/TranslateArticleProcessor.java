@@ -121,7 +121,10 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		namesakes.check(source, paths);
 		// the glossary entries the article uses are part of what makes its translation current
 		GlossaryTerms terms = quality.termsOf(article);
-		if (!options.force() && ledger.isUpToDate(source, article.sha256(), translator.engine(), terms.fingerprint(), paths)) {
+		Optional<LedgerEntry> known = options.force() ? Optional.empty()
+				: ledger.successOfContent(source, article.sha256(), translator.engine(), terms.fingerprint());
+		boolean ownRow = known.isPresent() && ArticleLedger.isRowOf(known.get(), source);
+		if (ownRow && paths.allExist()) {
 			log.debug("{}: unchanged since its last translation", source.id());
 			return null;
 		}
@@ -130,7 +133,10 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 			log.info("{}: its files were written before the last run ended; reusing them", source.id());
 			return quality.checked(written.get(), terms);
 		}
-		Optional<TranslatedArticle> sameContent = sameContentTranslated(article, terms);
+		// its own row, whose files are gone, says nothing of another article's: then the latest of all, as before
+		Optional<LedgerEntry> sameBytes = !ownRow ? known
+				: ledger.translationOfSameContent(article.sha256(), translator.engine(), terms.fingerprint());
+		Optional<TranslatedArticle> sameContent = sameContentTranslated(article, sameBytes);
 		if (sameContent.isPresent()) {
 			log.info("{}: same content as an article already translated; reusing that translation", source.id());
 			return written(new Translation(article, sameContent.get(), translator.engine(), 0, 0, Duration.ZERO), terms);
@@ -238,18 +244,18 @@ class TranslateArticleProcessor implements ItemProcessor<SourceFile, Translation
 		}
 	}
 
-	/** Two files with the same bytes are translated once: from this run's recent answers, or an earlier run's files. */
-	private Optional<TranslatedArticle> sameContentTranslated(Article article, GlossaryTerms terms) throws IOException {
+	/**
+	 * Two files with the same bytes are translated once: from this run's recent answers, or an earlier run's files.
+	 *
+	 * @param earlier the ledger's latest translation of the same bytes (none under --force)
+	 */
+	private Optional<TranslatedArticle> sameContentTranslated(Article article, Optional<LedgerEntry> earlier)
+			throws IOException {
 		CompletableFuture<TranslatedArticle> recent = translatedThisRun.get(article.sha256());
 		if (recent != null && recent.isDone() && !recent.isCompletedExceptionally()) {
 			return Optional.of(recent.join());
 		}
-		if (options.force()) {
-			return Optional.empty();
-		}
-		Optional<LedgerEntry> earlier = ledger.translationOfSameContent(article.sha256(), translator.engine(),
-				terms.fingerprint());
-		if (earlier.isEmpty()) {
+		if (options.force() || earlier.isEmpty()) {
 			return Optional.empty();
 		}
 		OutputPaths paths = new OutputPaths(Path.of(earlier.get().translationPath()), Path.of(earlier.get().summaryPath()),

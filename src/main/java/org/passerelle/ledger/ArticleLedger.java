@@ -75,6 +75,29 @@ public class ArticleLedger {
 	}
 
 	/**
+	 * In one query, what the ledger holds of this content translated successfully by this engine with these
+	 * glossary entries: this article's own row if there is one (see {@link #isRowOf}), else the latest of
+	 * another article with the same bytes. What a run asks of every article it reads, where two questions
+	 * ({@link #isUpToDate}, then {@link #translationOfSameContent}) would take two queries.
+	 */
+	public Optional<LedgerEntry> successOfContent(SourceFile source, String sha256, Translation.Engine engine,
+			String glossary) {
+		return jdbc.sql("""
+				SELECT * FROM PASSERELLE_ARTICLE
+				WHERE CONTENT_SHA256 = ? AND STATUS = 'SUCCEEDED' AND PROVIDER = ? AND MODEL = ? AND PROMPT_VERSION = ?
+				  AND GLOSSARY_SHA256 IS NOT DISTINCT FROM CAST(? AS VARCHAR(64))
+				ORDER BY CASE WHEN INPUT_DIR = ? AND ARTICLE_ID = ? THEN 0 ELSE 1 END, UPDATED_AT DESC LIMIT 1""")
+			.params(sha256, engine.provider(), engine.model(), engine.promptVersion(), glossary, folder(source), source.id())
+			.query(LedgerEntry.class)
+			.optional();
+	}
+
+	/** Whether this ledger row is this article's own (its folder and name), not another's with the same bytes. */
+	public static boolean isRowOf(LedgerEntry entry, SourceFile source) {
+		return entry.inputDir().equals(folder(source)) && entry.articleId().equals(source.id());
+	}
+
+	/**
 	 * The latest successful translation of this same content by this engine and with these glossary
 	 * entries, under any folder and name.
 	 */
