@@ -57,6 +57,7 @@ final class HistoryReader implements AutoCloseable {
 	}
 
 	private static HistoryReader open(boolean readOnly) {
+		ClassPreload.start("startup/history-classes.txt");
 		WorkDirectoryLock lock = new WorkDirectoryLock(readOnly);
 		PasserelleProperties properties = PasserelleContext.settings(lock);
 		try {
