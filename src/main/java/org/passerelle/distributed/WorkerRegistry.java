@@ -60,6 +60,26 @@ class WorkerRegistry {
 			.update();
 	}
 
+	/**
+	 * The partition's status, its row locked until the transaction ends: taking a partition's request and
+	 * taking a partition back both lock it first, so two workers never both come to hold it.
+	 */
+	String lockPartition(long stepExecutionId) {
+		return jdbc.sql("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ? FOR UPDATE")
+			.param(stepExecutionId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	/** Whether a worker other than this one holds the partition. */
+	boolean heldByAnother(long stepExecutionId, String id) {
+		return jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_WORKER WHERE STEP_EXECUTION_ID = ? AND WORKER_ID <> ?")
+			.params(stepExecutionId, id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** A worker stopped cleanly: it leaves the list. */
 	void unregister(String id) {
 		jdbc.sql("DELETE FROM PASSERELLE_WORKER WHERE WORKER_ID = ?").param(id).update();

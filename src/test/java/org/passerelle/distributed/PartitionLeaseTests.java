@@ -20,13 +20,16 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A worker asks before each call whether its partition is still its own, in a real PostgreSQL history:
- * not once the manager has taken it away for a silence past the heartbeat timeout, even though the
- * partition is still running (in another worker's hands), nor once the partition stopped running.
+ * not once the manager has taken it away for a silence past the heartbeat timeout and another worker
+ * holds it, even though the partition is still running, nor once the partition stopped running; back
+ * from a silence before any other worker took the partition, it holds it again.
  */
 @ExtendWith(RealPostgres.class)
 class PartitionLeaseTests {
@@ -87,8 +90,19 @@ class PartitionLeaseTests {
 		assertThat(first.lost()).isTrue();
 	}
 
+	@Test
+	void aWorkerBackFromASilenceTakesItsPartitionBackWhenNoOtherWorkerHasIt() {
+		PartitionLease first = lease("host-a:101:first");
+		workers.dispossess("host-a:101:first", partition.getId());
+
+		assertThat(first.lost()).as("still running, and no one else's").isFalse();
+		assertThat(workers.holders().get(partition.getId()).id()).isEqualTo("host-a:101:first");
+		assertThat(lease("host-b:202:second").lost()).as("the request sent again is not the next worker's now").isTrue();
+	}
+
 	private PartitionLease lease(String workerId) {
-		return new PartitionLease(JdbcClient.create(dataSource), partition.getId(), workerId);
+		return new PartitionLease(JdbcClient.create(dataSource), workers,
+				new TransactionTemplate(new JdbcTransactionManager(dataSource)), partition.getId(), workerId);
 	}
 
 }
