@@ -2,9 +2,7 @@ package org.passerelle.distributed;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,8 +20,6 @@ final class PartitionLease {
 
 	private static final Logger log = LoggerFactory.getLogger(PartitionLease.class);
 
-	private final JdbcClient jdbc;
-
 	private final WorkerRegistry workers;
 
 	private final TransactionTemplate transaction;
@@ -32,9 +28,7 @@ final class PartitionLease {
 
 	private final String workerId;
 
-	PartitionLease(JdbcClient jdbc, WorkerRegistry workers, TransactionTemplate transaction, long stepExecutionId,
-			String workerId) {
-		this.jdbc = jdbc;
+	PartitionLease(WorkerRegistry workers, TransactionTemplate transaction, long stepExecutionId, String workerId) {
 		this.workers = workers;
 		this.transaction = transaction;
 		this.stepExecutionId = stepExecutionId;
@@ -43,7 +37,8 @@ final class PartitionLease {
 
 	boolean lost() {
 		try {
-			return !holds() && !Boolean.TRUE.equals(transaction.execute(status -> takeBack()));
+			return !workers.holdsRunning(workerId, stepExecutionId)
+					&& !Boolean.TRUE.equals(transaction.execute(status -> takeBack()));
 		}
 		catch (DataAccessException | TransactionException ex) {
 			// no call refused for a moment's outage: the commit's version check still stops a partition taken away
@@ -52,24 +47,13 @@ final class PartitionLease {
 		}
 	}
 
-	/** Running, and held by this worker. */
-	private boolean holds() {
-		String status = jdbc.sql("SELECT s.STATUS FROM BATCH_STEP_EXECUTION s JOIN PASSERELLE_WORKER w"
-				+ " ON w.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID WHERE s.STEP_EXECUTION_ID = ? AND w.WORKER_ID = ?")
-			.params(stepExecutionId, workerId)
-			.query(String.class)
-			.optional()
-			.orElse(null);
-		return status != null && BatchStatus.valueOf(status).isRunning();
-	}
-
 	/**
-	 * Taken from this worker after a silence, but still being run (STARTED: not handed out again by a
-	 * restart, nor given back and queued again) and held by no other worker: this worker holds it again.
+	 * Taken from this worker after a silence, but still being run and held by no other worker: this
+	 * worker holds it again.
 	 */
 	private boolean takeBack() {
-		String status = workers.lockPartition(stepExecutionId);
-		if (!BatchStatus.STARTED.name().equals(status) || workers.heldByAnother(stepExecutionId, workerId)) {
+		WorkerRegistry.Hold hold = workers.lockPartition(workerId, stepExecutionId);
+		if (!hold.started() || hold.heldByAnother()) {
 			return false;
 		}
 		workers.claim(workerId, stepExecutionId);

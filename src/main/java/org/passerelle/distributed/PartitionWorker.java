@@ -16,13 +16,11 @@ import org.passerelle.llm.ProviderLimits;
 import org.passerelle.llm.SpendingCap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.PollableChannel;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -142,8 +140,8 @@ public class PartitionWorker {
 				return null;
 			}
 			StepExecutionRequest request = (StepExecutionRequest) message.getPayload();
-			String partition = workers.lockPartition(request.getStepExecutionId());
-			if (BatchStatus.STARTED.name().equals(partition) && workers.heldByAnother(request.getStepExecutionId(), id)) {
+			WorkerRegistry.Hold hold = workers.lockPartition(id, request.getStepExecutionId());
+			if (hold.started() && hold.heldByAnother()) {
 				// sent again while its worker was silent, and that worker took it back: this request is spent
 				log.info("partition {} is held by the worker that took it back; its second request is dropped",
 						request.getStepExecutionId());
@@ -193,7 +191,7 @@ public class PartitionWorker {
 	 */
 	private AutoCloseable shareLimits(StepExecution partition) throws java.sql.SQLException {
 		WorkerSteps.RunLimits run = WorkerSteps.runLimits(partition.getJobExecution().getJobParameters());
-		PartitionLease lease = new PartitionLease(JdbcClient.create(dataSource), workers, transaction, partition.getId(), id);
+		PartitionLease lease = new PartitionLease(workers, transaction, partition.getId(), id);
 		SharedRunLimits shared = new SharedRunLimits(dataSource, partition.getJobExecution().getJobInstance().getId(), run,
 				lease::lost);
 		SharedSpending account;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -60,24 +61,38 @@ class WorkerRegistry {
 			.update();
 	}
 
-	/**
-	 * The partition's status, its row locked until the transaction ends: taking a partition's request and
-	 * taking a partition back both lock it first, so two workers never both come to hold it.
-	 */
-	String lockPartition(long stepExecutionId) {
-		return jdbc.sql("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ? FOR UPDATE")
-			.param(stepExecutionId)
+	/** Whether this worker holds the partition and it is running. */
+	boolean holdsRunning(String id, long stepExecutionId) {
+		String status = jdbc.sql("SELECT s.STATUS FROM BATCH_STEP_EXECUTION s JOIN PASSERELLE_WORKER w"
+				+ " ON w.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID WHERE s.STEP_EXECUTION_ID = ? AND w.WORKER_ID = ?")
+			.params(stepExecutionId, id)
 			.query(String.class)
 			.optional()
 			.orElse(null);
+		return status != null && BatchStatus.valueOf(status).isRunning();
 	}
 
-	/** Whether a worker other than this one holds the partition. */
-	boolean heldByAnother(long stepExecutionId, String id) {
-		return jdbc.sql("SELECT COUNT(*) FROM PASSERELLE_WORKER WHERE STEP_EXECUTION_ID = ? AND WORKER_ID <> ?")
-			.params(stepExecutionId, id)
-			.query(Long.class)
-			.single() > 0;
+	/**
+	 * What a worker about to hold a partition must know, with the partition's row locked until the
+	 * transaction ends: taking a request and taking a partition back both ask this first, so two workers
+	 * never both come to hold it.
+	 *
+	 * @param started whether it is being run (STARTED: not handed out again by a restart, nor given back
+	 * and queued again)
+	 * @param heldByAnother whether a worker other than this one holds it
+	 */
+	record Hold(boolean started, boolean heldByAnother) {
+	}
+
+	Hold lockPartition(String id, long stepExecutionId) {
+		return jdbc.sql("SELECT s.STATUS, (SELECT COUNT(*) FROM PASSERELLE_WORKER w WHERE w.STEP_EXECUTION_ID ="
+				+ " s.STEP_EXECUTION_ID AND w.WORKER_ID <> ?) AS OTHERS FROM BATCH_STEP_EXECUTION s"
+				+ " WHERE s.STEP_EXECUTION_ID = ? FOR UPDATE")
+			.params(id, stepExecutionId)
+			.query((row, number) -> new Hold(BatchStatus.STARTED.name().equals(row.getString("STATUS")),
+					row.getLong("OTHERS") > 0))
+			.optional()
+			.orElse(new Hold(false, false));
 	}
 
 	/** A worker stopped cleanly: it leaves the list. */

@@ -51,26 +51,33 @@ class LanguageModelsJarTests {
 
 	@Test
 	void theSingleFileJarRunsOnItsOwn() throws Exception {
-		Path alone = Files.createTempDirectory("passerelle-standalone").resolve("passerelle.jar");
-		Files.copy(STANDALONE, alone);
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				alone.toString(), "--version").redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		assertThat(output).containsIgnoringCase("passerelle");
+		Alone run = runCopiedAlone(STANDALONE, "--version");
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.output()).containsIgnoringCase("passerelle");
 	}
 
 	@Test
 	void thePlainJarCopiedWithoutItsLibrariesSaysWhatItNeeds() throws Exception {
+		Alone run = runCopiedAlone(JAR, "status");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.output()).contains("needs the lib/ folder").contains("passerelle-standalone.jar")
+			.doesNotContain("Exception");
+	}
+
+	private record Alone(int exitCode, String output) {
+	}
+
+	/** The jar copied into a directory of its own, as passerelle.jar, and run there. */
+	private static Alone runCopiedAlone(Path jar, String... arguments) throws Exception {
 		Path alone = Files.createTempDirectory("passerelle-alone").resolve("passerelle.jar");
-		Files.copy(JAR, alone);
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				alone.toString(), "status").redirectErrorStream(true).start();
+		Files.copy(jar, alone);
+		List<String> command = new java.util.ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", alone.toString()));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).isEqualTo(2);
-		assertThat(output).contains("needs the lib/ folder").contains("passerelle-standalone.jar").doesNotContain("Exception");
+		return new Alone(process.exitValue(), output);
 	}
 
 	private static List<String> expectedModels() {

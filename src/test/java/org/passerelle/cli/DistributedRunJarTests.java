@@ -106,9 +106,7 @@ class DistributedRunJarTests {
 		fake.holdAfter(CHUNK + 1);
 		JarProcess.Running doomed = startWorker("doomed");
 		awaitReady(doomed);
-		JarProcess.Running manager = process("manager").env("PASSERELLE_WORKER_HEARTBEAT_TIMEOUT", "4s")
-			.env("PASSERELLE_PARTITION_POLL_INTERVAL", "500ms")
-			.start("run", "--partitions", "2");
+		JarProcess.Running manager = quickToNoticeSilence().start("run", "--partitions", "2");
 		// a call held: its first chunk is committed, as chunks are read one after the other
 		long deadline = System.nanoTime() + NIGHT.toNanos();
 		while (fake.held() < 1) {
@@ -381,9 +379,7 @@ class DistributedRunJarTests {
 		fake.holdAfter(CHUNK + 1);
 		JarProcess.Running paused = startWorker("paused");
 		awaitReady(paused);
-		JarProcess.Running manager = process("manager").env("PASSERELLE_WORKER_HEARTBEAT_TIMEOUT", "4s")
-			.env("PASSERELLE_PARTITION_POLL_INTERVAL", "500ms")
-			.start("run", "--partitions", "2");
+		JarProcess.Running manager = quickToNoticeSilence().start("run", "--partitions", "2");
 		fake.awaitHeld(1);
 
 		signal("STOP", paused.process());
@@ -398,6 +394,12 @@ class DistributedRunJarTests {
 		assertEveryArticleWrittenOnce(articles);
 		assertThat(requestsPerArticle()).as("no article asked twice").hasSize(articles)
 			.allSatisfy((article, count) -> assertThat(count).isEqualTo(1));
+	}
+
+	/** A manager that takes a partition from a worker silent for 4 s, and looks every half second. */
+	private JarProcess quickToNoticeSilence() {
+		return process("manager").env("PASSERELLE_WORKER_HEARTBEAT_TIMEOUT", "4s")
+			.env("PASSERELLE_PARTITION_POLL_INTERVAL", "500ms");
 	}
 
 	private static void signal(String signal, Process process) throws IOException, InterruptedException {

@@ -101,8 +101,8 @@ class PartitionLeaseTests {
 	}
 
 	private PartitionLease lease(String workerId) {
-		return new PartitionLease(JdbcClient.create(dataSource), workers,
-				new TransactionTemplate(new JdbcTransactionManager(dataSource)), partition.getId(), workerId);
+		return new PartitionLease(workers, new TransactionTemplate(new JdbcTransactionManager(dataSource)),
+				partition.getId(), workerId);
 	}
 
 }
